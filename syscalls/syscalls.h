@@ -46,6 +46,8 @@ struct process {
 	uint32_t uid, euid, gid, egid;
 	int exit_status;		/* wait status once it has exited */
 	bool exited;
+	bool faulted;			/* killed by a CPU exception: */
+	struct cpu_fault fault;		/* which one, for the crash report */
 };
 
 /* A guest thread. */
@@ -56,6 +58,12 @@ struct task {
 	gaddr clear_child_tid;		/* set_tid_address */
 	gaddr robust_list;
 	uint64_t sigmask;
+	uint64_t sigpending;		/* blocked signals sent by kill */
+	struct {
+		gaddr sp;
+		uint64_t size;
+		int flags;
+	} altstack;			/* sigaltstack; size 0 = disabled */
 	bool exiting;
 };
 
@@ -71,14 +79,72 @@ struct task *proc_create_init(void);
  * status: exit code << 8, or the terminating signal number.
  */
 int task_run(struct task *t);
+/* Frees the process of a task that has finished running (address space,
+ * fd table, fs context) and the task itself. */
+void proc_free(struct task *t);
+/* Ends the whole process with a wait status (exit_group, fatal signal);
+ * task_run returns after the current syscall. */
+void proc_exit(struct task *t, int wait_status);
+/*
+ * Sends signal signo to the calling process the way kill(2) would,
+ * without signal delivery to guest handlers (not implemented yet): a
+ * blocked signal is left pending, an ignored one dropped, anything else
+ * (default action or guest handler, the latter logged) ends the process
+ * as if by the default action.  Stop/continue signals are ignored.
+ */
+void proc_send_signal(struct task *t, int signo);
+/* Delivers pending signals that are no longer blocked (sigprocmask). */
+void proc_deliver_pending(struct task *t);
 
 /* syscall.c */
 /* Handler signature shared by every syscall. */
 typedef int64_t sys_handler(struct task *t, uint64_t a0, uint64_t a1,
 			    uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5);
 /* Performs the syscall in t->cpu.regs (rax = number) and stores the result
- * in rax; prints it first when --strace is on. */
+ * in rax (rcx = rip, r11 = rflags, as SYSCALL leaves them); prints it
+ * when --strace is on.  Unknown numbers return -LINUX_ENOSYS and are
+ * logged once per number. */
 void syscall_dispatch(struct task *t);
+/* Runs syscall nr with the given arguments without touching registers or
+ * printing (dispatch core; also used by tests). */
+int64_t syscall_invoke(struct task *t, uint64_t nr, const uint64_t args[6]);
 extern int syscall_strace;
+
+/* One row of syscall_table.h. */
+struct syscall_desc {
+	const char *name;
+	sys_handler *fn;
+	const char *args; /* strace format letters, one per argument */
+	char ret;	  /* result format: 'd', 'x' or 'o' */
+};
+/* The row for nr, or NULL when nr is not in syscall_table.h. */
+const struct syscall_desc *syscall_lookup(uint64_t nr);
+
+/* syscall_names.c */
+/* Linux's name for any x86-64 syscall number ("socket"), or NULL. */
+const char *syscall_name(uint64_t nr);
+
+/* strace.c */
+/*
+ * Formats one --strace line (without the newline) into buf (len bytes,
+ * always NUL-terminated, truncated when short): "name(args) = result".
+ * d may be NULL for an unknown number.  With returned false the result
+ * is "?" (exit, exit_group).  Guest buffers are read through t's mm.
+ * Returns the length written.
+ */
+size_t strace_format(struct task *t, uint64_t nr, const struct syscall_desc *d,
+		     const uint64_t args[6], int64_t ret, bool returned,
+		     char *buf, size_t len);
+/* Formats and writes one line to the host's stderr. */
+void strace_print(struct task *t, uint64_t nr, const struct syscall_desc *d,
+		  const uint64_t args[6], int64_t ret, bool returned);
+/* "+++ exited with N +++" / "+++ killed by SIGX +++" for a wait status. */
+void strace_print_exit(int wait_status);
+/* "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x0} ---" */
+void strace_print_fault(const struct cpu_fault *f);
+/* Name of a Linux signal ("SIGSEGV"), or NULL for an unknown number. */
+const char *linux_signal_name(int signo);
+/* glibc's message for a Linux errno ("No such file or directory"). */
+const char *linux_errno_message(int linux_errno);
 
 #endif

@@ -60,6 +60,13 @@ struct block {
 	uint32_t guest_len;	/* bytes of guest code covered */
 	uint32_t n;		/* number of instructions */
 	struct block *hash_next;
+	/* block.c: successors seen at run time (chaining), checked by start
+	 * address; dead once invalidated (kept allocated until the cache is
+	 * destroyed, since another thread may still be running it) */
+	struct block *link[2];
+	uint8_t dead;
+	uint8_t link_rr; /* which link slot to replace next */
+	struct block *dead_next;
 	struct insn insns[];
 };
 

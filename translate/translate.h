@@ -76,6 +76,23 @@ gaddr mm_brk(struct mm *mm, gaddr new_brk);
 int mm_foreach(struct mm *mm, int (*fn)(void *ctx, const struct vma_info *),
 	       void *ctx);
 
+/* mem.c */
+/*
+ * fork(2): a copy of the address space whose private pages are shared
+ * copy-on-write (the first write through either side copies the page);
+ * MM_SHARED mappings stay shared.  Code cache not copied.  NULL when out
+ * of host memory.  Safe while other threads of mm run.
+ */
+struct mm *mm_clone(struct mm *mm);
+/* How far below its top a MM_GROWSDOWN mapping may grow (RLIMIT_STACK;
+ * 8 MiB by default). */
+void mm_set_stack_rlimit(struct mm *mm, uint64_t limit);
+/* Slot for the block cache of this address space (NULL initially; owned by
+ * block.c, which frees it in code_cache_destroy). */
+void **mm_code_cache(struct mm *mm);
+/* block.c: frees *mm_code_cache(mm); called by mm_destroy. */
+void code_cache_destroy(struct mm *mm);
+
 /*
  * Copy-in/copy-out: the only way code outside translate/ touches guest
  * memory.  Each returns 0, or -LINUX_EFAULT when any byte of the range is

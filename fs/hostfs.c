@@ -1,0 +1,713 @@
+/*
+ * hostfs: a host directory as a guest filesystem.  A guest path maps to
+ * host path = root + guest-relative path; each inode remembers its host
+ * path.  Only path-based POSIX calls are used (lstat, open, readlink,
+ * mkdir, unlink, rename, symlink, link, chmod, lchown, utimensat with
+ * AT_FDCWD, truncate, opendir/readdir, statvfs) plus pread/pwrite/fsync/
+ * ftruncate on host fds: they work natively and under Emscripten's
+ * NODERAWFS.  Symlinks are never followed by the host: the VFS walk
+ * resolves them inside the guest root, so a host path built here never
+ * leaves it.
+ *
+ * Known limits: RENAME_EXCHANGE and RENAME_WHITEOUT answer -EINVAL;
+ * NODERAWFS lacks hard links, so link(2) answers -EPERM in the wasm
+ * build, and it cannot set a symlink's own times (-EOPNOTSUPP there).
+ * HOSTFS_NODERAWFS (set by fs/meson.build for the wasm build) selects
+ * those work-arounds.  chown as a non-root host user
+ * fails like the host does.
+ *
+ * Layer: fs/ host backend.  Callers: the VFS through hostfs_inode_ops;
+ * mount.c (hostfs_create).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fs.h"
+
+struct hostfs_inode {
+	struct inode inode;
+	char *hpath;
+};
+
+/* One directory entry of a snapshot taken when iteration (re)starts. */
+struct hostfs_dirent {
+	uint64_t ino;
+	unsigned dtype;
+	char *name;
+};
+
+struct hostfs_dir {
+	struct hostfs_dirent *ents;
+	size_t n;
+	bool valid;
+};
+
+static const struct inode_ops hostfs_inode_ops;
+static const struct file_ops hostfs_file_ops, hostfs_dir_ops;
+
+#define HOST_ERR() (-linux_errno_from_host(errno))
+
+static struct hostfs_inode *HI(struct inode *ino)
+{
+	return container_of(ino, struct hostfs_inode, inode);
+}
+
+static uint32_t mode_from_host(mode_t m)
+{
+	uint32_t t;
+
+	if (S_ISDIR(m))
+		t = LINUX_S_IFDIR;
+	else if (S_ISLNK(m))
+		t = LINUX_S_IFLNK;
+	else if (S_ISCHR(m))
+		t = LINUX_S_IFCHR;
+	else if (S_ISBLK(m))
+		t = LINUX_S_IFBLK;
+	else if (S_ISFIFO(m))
+		t = LINUX_S_IFIFO;
+	else if (S_ISSOCK(m))
+		t = LINUX_S_IFSOCK;
+	else
+		t = LINUX_S_IFREG;
+	return t | (uint32_t)(m & 07777);
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *s = malloc(a + b + 2);
+
+	if (!s)
+		return NULL;
+	memcpy(s, dir, a);
+	if (a == 0 || dir[a - 1] != '/')
+		s[a++] = '/';
+	memcpy(s + a, name, b + 1);
+	return s;
+}
+
+/* Makes an inode for hpath (taking ownership of it) from its lstat. */
+static int hostfs_make_inode(struct super *sb, char *hpath, struct inode **out)
+{
+	struct hostfs_inode *hi;
+	struct stat st;
+
+	if (lstat(hpath, &st) < 0) {
+		int err = HOST_ERR();
+
+		free(hpath);
+		return err;
+	}
+	hi = calloc(1, sizeof(*hi));
+	if (!hi) {
+		free(hpath);
+		return -LINUX_ENOMEM;
+	}
+	hi->hpath = hpath;
+	hi->inode.ops = &hostfs_inode_ops;
+	hi->inode.fops =
+		S_ISDIR(st.st_mode) ? &hostfs_dir_ops : &hostfs_file_ops;
+	hi->inode.sb = sb;
+	hi->inode.mode = mode_from_host(st.st_mode);
+	hi->inode.ino = (uint64_t)st.st_ino;
+	hi->inode.refs = 1;
+	*out = &hi->inode;
+	return 0;
+}
+
+static int hostfs_lookup(struct inode *dir, const char *name,
+			 struct inode **out)
+{
+	char *p = path_join(HI(dir)->hpath, name);
+
+	if (!p)
+		return -LINUX_ENOMEM;
+	return hostfs_make_inode(dir->sb, p, out);
+}
+
+static void kstat_from_host(struct kstat *k, const struct stat *st)
+{
+	k->dev = (uint64_t)st->st_dev;
+	k->ino = (uint64_t)st->st_ino;
+	k->mode = mode_from_host(st->st_mode);
+	k->nlink = (uint32_t)st->st_nlink;
+	k->uid = (uint32_t)st->st_uid;
+	k->gid = (uint32_t)st->st_gid;
+	k->rdev = (uint64_t)st->st_rdev;
+	k->size = (int64_t)st->st_size;
+	k->blksize = (int64_t)st->st_blksize;
+	k->blocks = (int64_t)st->st_blocks;
+	k->atime.tv_sec = st->st_atim.tv_sec;
+	k->atime.tv_nsec = st->st_atim.tv_nsec;
+	k->mtime.tv_sec = st->st_mtim.tv_sec;
+	k->mtime.tv_nsec = st->st_mtim.tv_nsec;
+	k->ctime.tv_sec = st->st_ctim.tv_sec;
+	k->ctime.tv_nsec = st->st_ctim.tv_nsec;
+	k->btime = k->mtime; /* the host's birth time is not portable */
+}
+
+static int hostfs_getattr(struct inode *ino, struct kstat *k)
+{
+	struct stat st;
+
+	if (lstat(HI(ino)->hpath, &st) < 0)
+		return HOST_ERR();
+	kstat_from_host(k, &st);
+	return 0;
+}
+
+static void timespec_to_host(struct timespec *h, const struct linux_timespec *g,
+			     bool given)
+{
+	if (!given) {
+		h->tv_sec = 0;
+		h->tv_nsec = UTIME_OMIT;
+	} else if (g->tv_nsec == LINUX_UTIME_NOW) {
+		h->tv_sec = 0;
+		h->tv_nsec = UTIME_NOW;
+	} else if (g->tv_nsec == LINUX_UTIME_OMIT) {
+		h->tv_sec = 0;
+		h->tv_nsec = UTIME_OMIT;
+	} else {
+		h->tv_sec = (time_t)g->tv_sec;
+		h->tv_nsec = (long)g->tv_nsec;
+	}
+}
+
+#ifdef HOSTFS_NODERAWFS
+/*
+ * NODERAWFS's utimensat takes no flags (it asserts) and no UTIME_NOW or
+ * UTIME_OMIT: resolve those here, and never ask it to touch a symlink (it
+ * would follow it on the host, possibly out of the root).
+ */
+static int host_utimens(struct inode *ino, const char *p, struct timespec *ts)
+{
+	struct stat st;
+
+	if (inode_is_lnk(ino))
+		return -LINUX_EOPNOTSUPP;
+	if (lstat(p, &st) < 0)
+		return HOST_ERR();
+	for (int i = 0; i < 2; i++) {
+		if (ts[i].tv_nsec == UTIME_NOW) {
+			clock_gettime(CLOCK_REALTIME, &ts[i]);
+		} else if (ts[i].tv_nsec == UTIME_OMIT) {
+			ts[i] = i == 0 ? st.st_atim : st.st_mtim;
+		}
+	}
+	/*
+	 * emcc 3.1.6 turns the times into milliseconds and hands them to
+	 * Node's utimesSync, which takes seconds: pre-divide by 1000 so that
+	 * sec * 1000 + nsec / 1e6 comes out as the wanted seconds.
+	 */
+	for (int i = 0; i < 2; i++) {
+		long s = (long)ts[i].tv_sec;
+
+		ts[i].tv_sec = s / 1000;
+		ts[i].tv_nsec = (s % 1000) * 1000000l + ts[i].tv_nsec / 1000;
+	}
+	return utimensat(AT_FDCWD, p, ts, 0) < 0 ? HOST_ERR() : 0;
+}
+#else
+static int host_utimens(struct inode *ino, const char *p, struct timespec *ts)
+{
+	/* the walk already resolved symlinks: never follow one here */
+	if (utimensat(AT_FDCWD, p, ts, AT_SYMLINK_NOFOLLOW) < 0)
+		return HOST_ERR();
+	return 0;
+}
+#endif
+
+static int hostfs_setattr(struct inode *ino, const struct iattr *ia)
+{
+	const char *p = HI(ino)->hpath;
+
+	if ((ia->valid & ATTR_MODE) && !inode_is_lnk(ino) &&
+	    chmod(p, (mode_t)(ia->mode & 07777)) < 0)
+		return HOST_ERR();
+	if ((ia->valid & (ATTR_UID | ATTR_GID)) &&
+	    lchown(p, (ia->valid & ATTR_UID) ? (uid_t)ia->uid : (uid_t)-1,
+		   (ia->valid & ATTR_GID) ? (gid_t)ia->gid : (gid_t)-1) < 0)
+		return HOST_ERR();
+	if ((ia->valid & ATTR_SIZE) && truncate(p, (off_t)ia->size) < 0)
+		return HOST_ERR();
+	if (ia->valid & (ATTR_ATIME | ATTR_MTIME)) {
+		struct timespec ts[2];
+		int err;
+
+		timespec_to_host(&ts[0], &ia->atime, ia->valid & ATTR_ATIME);
+		timespec_to_host(&ts[1], &ia->mtime, ia->valid & ATTR_MTIME);
+		err = host_utimens(ino, p, ts);
+		if (err < 0)
+			return err;
+	}
+	if (ia->valid & ATTR_MODE)
+		ino->mode = (ino->mode & LINUX_S_IFMT) | (ia->mode & 07777);
+	return 0;
+}
+
+static int hostfs_readlink(struct inode *ino, char *buf, size_t len)
+{
+	ssize_t n = readlink(HI(ino)->hpath, buf, len);
+
+	return n < 0 ? HOST_ERR() : (int)n;
+}
+
+static int host_open_flags(int flags)
+{
+	int h = 0;
+
+	switch (flags & LINUX_O_ACCMODE) {
+	case LINUX_O_WRONLY:
+		h = O_WRONLY;
+		break;
+	case LINUX_O_RDWR:
+		h = O_RDWR;
+		break;
+	default:
+		h = O_RDONLY;
+	}
+	if (flags & LINUX_O_DSYNC)
+		h |= O_DSYNC;
+	if ((flags & LINUX_O_SYNC) == LINUX_O_SYNC)
+		h |= O_SYNC;
+	/* O_APPEND is done by the VFS (vfs_write), O_TRUNC by vfs_open. */
+	return h | O_CLOEXEC;
+}
+
+static int hostfs_open(struct inode *ino, struct file *f)
+{
+	int fd;
+
+	if (inode_is_dir(ino)) {
+		struct hostfs_dir *d = calloc(1, sizeof(*d));
+
+		if (!d)
+			return -LINUX_ENOMEM;
+		f->ops = &hostfs_dir_ops;
+		f->priv = d;
+		return 0;
+	}
+	fd = open(HI(ino)->hpath, host_open_flags(f->flags));
+	if (fd < 0)
+		return HOST_ERR();
+	f->ops = &hostfs_file_ops;
+	f->priv = (void *)(intptr_t)fd;
+	if ((ino->mode & LINUX_S_IFMT) != LINUX_S_IFREG)
+		f->fmode |= FILE_STREAM; /* host fifos and devices */
+	return 0;
+}
+
+static int hostfs_create_file(struct inode *dir, const char *name,
+			      uint32_t mode, struct file *f)
+{
+	char *p = path_join(HI(dir)->hpath, name);
+	struct inode *ino;
+	int fd, err;
+
+	if (!p)
+		return -LINUX_ENOMEM;
+	fd = open(p, host_open_flags(f->flags) | O_CREAT | O_EXCL,
+		  (mode_t)(mode & 07777));
+	if (fd < 0) {
+		err = HOST_ERR();
+		free(p);
+		return err;
+	}
+	err = hostfs_make_inode(dir->sb, p, &ino);
+	if (err < 0) {
+		close(fd);
+		return err;
+	}
+	f->inode = ino; /* the file owns this first reference */
+	f->ops = &hostfs_file_ops;
+	f->priv = (void *)(intptr_t)fd;
+	return 0;
+}
+
+/* Runs a host call on the path of name in dir; 0 or -LINUX_E*. */
+#define HOSTFS_NAMEOP(dir, name, call)                                         \
+	({                                                                     \
+		char *p = path_join(HI(dir)->hpath, (name));                   \
+		int r_ = -LINUX_ENOMEM;                                        \
+		if (p) {                                                       \
+			r_ = (call) < 0 ? HOST_ERR() : 0;                      \
+			free(p);                                               \
+		}                                                              \
+		r_;                                                            \
+	})
+
+static int hostfs_mkdir(struct inode *dir, const char *name, uint32_t mode)
+{
+	return HOSTFS_NAMEOP(dir, name, mkdir(p, (mode_t)(mode & 07777)));
+}
+
+static int hostfs_mknod(struct inode *dir, const char *name, uint32_t mode,
+			uint64_t rdev)
+{
+	int fd;
+
+	switch (mode & LINUX_S_IFMT) {
+	case 0:
+	case LINUX_S_IFREG:
+		return HOSTFS_NAMEOP(
+			dir, name,
+			(fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				   (mode_t)(mode & 07777))) < 0
+				? -1
+				: close(fd));
+	case LINUX_S_IFIFO:
+		return HOSTFS_NAMEOP(dir, name,
+				     mkfifo(p, (mode_t)(mode & 07777)));
+	}
+	return -LINUX_EPERM; /* devices: wax does not make host nodes */
+}
+
+static int hostfs_unlink(struct inode *dir, const char *name)
+{
+	return HOSTFS_NAMEOP(dir, name, unlink(p));
+}
+
+static int hostfs_rmdir(struct inode *dir, const char *name)
+{
+	return HOSTFS_NAMEOP(dir, name, rmdir(p));
+}
+
+static int hostfs_symlink(struct inode *dir, const char *name,
+			  const char *target)
+{
+	return HOSTFS_NAMEOP(dir, name, symlink(target, p));
+}
+
+/*
+ * Emscripten's NODERAWFS has no hard links and says EMLINK for every
+ * link(); a real host only says it past ~65000 links.  Either way the
+ * guest gets EPERM, link(2)'s "filesystem does not support hard links".
+ */
+static int hostfs_link(struct inode *old, struct inode *dir, const char *name)
+{
+	int err = HOSTFS_NAMEOP(dir, name, link(HI(old)->hpath, p));
+
+	return err == -LINUX_EMLINK ? -LINUX_EPERM : err;
+}
+
+static int hostfs_rename(struct inode *odir, const char *oname,
+			 struct inode *ndir, const char *nname, unsigned flags)
+{
+	char *o, *n;
+	int err = 0;
+
+	if (flags & (LINUX_RENAME_EXCHANGE | LINUX_RENAME_WHITEOUT))
+		return -LINUX_EINVAL; /* no portable host call */
+	o = path_join(HI(odir)->hpath, oname);
+	n = path_join(HI(ndir)->hpath, nname);
+	if (!o || !n) {
+		err = -LINUX_ENOMEM;
+		goto out_free;
+	}
+	/* RENAME_NOREPLACE: the VFS checked that n did not exist */
+	if (rename(o, n) < 0)
+		err = HOST_ERR();
+out_free:
+	free(o);
+	free(n);
+	return err;
+}
+
+static int hostfs_access(struct inode *ino, int mode)
+{
+	int h = 0;
+
+	if (mode & LINUX_R_OK)
+		h |= R_OK;
+	if (mode & LINUX_W_OK)
+		h |= W_OK;
+	if (mode & LINUX_X_OK)
+		h |= X_OK;
+	return access(HI(ino)->hpath, h ? h : F_OK) < 0 ? HOST_ERR() : 0;
+}
+
+static int hostfs_statfs(struct inode *ino, struct kstatfs *k)
+{
+	struct statvfs sv;
+
+	if (statvfs(HI(ino)->hpath, &sv) < 0)
+		return HOST_ERR();
+	k->type = 0xef53; /* EXT4_SUPER_MAGIC: the host type is not portable */
+	k->bsize = (int64_t)sv.f_bsize;
+	k->frsize = (int64_t)(sv.f_frsize ? sv.f_frsize : sv.f_bsize);
+	k->blocks = sv.f_blocks;
+	k->bfree = sv.f_bfree;
+	k->bavail = sv.f_bavail;
+	k->files = sv.f_files;
+	k->ffree = sv.f_ffree;
+	k->fsid = (uint64_t)sv.f_fsid;
+	k->namelen = (int64_t)(sv.f_namemax ? sv.f_namemax : 255);
+	return 0;
+}
+
+static void hostfs_release(struct inode *ino)
+{
+	free(HI(ino)->hpath);
+	free(HI(ino));
+}
+
+static const struct inode_ops hostfs_inode_ops = {
+	.lookup = hostfs_lookup,
+	.getattr = hostfs_getattr,
+	.setattr = hostfs_setattr,
+	.readlink = hostfs_readlink,
+	.open = hostfs_open,
+	.create = hostfs_create_file,
+	.mkdir = hostfs_mkdir,
+	.mknod = hostfs_mknod,
+	.unlink = hostfs_unlink,
+	.rmdir = hostfs_rmdir,
+	.symlink = hostfs_symlink,
+	.link = hostfs_link,
+	.rename = hostfs_rename,
+	.access = hostfs_access,
+	.statfs = hostfs_statfs,
+	.release = hostfs_release,
+};
+
+/* ---- regular files: a host fd in f->priv ---- */
+
+static int file_fd(struct file *f)
+{
+	return (int)(intptr_t)f->priv;
+}
+
+static int64_t hostfs_read(struct file *f, void *buf, size_t n, uint64_t *pos)
+{
+	ssize_t r;
+
+	if (f->fmode & FILE_STREAM)
+		r = read(file_fd(f), buf, n);
+	else
+		r = pread(file_fd(f), buf, n, (off_t)*pos);
+	if (r < 0)
+		return HOST_ERR();
+	*pos += (uint64_t)r;
+	return r;
+}
+
+static int64_t hostfs_write(struct file *f, const void *buf, size_t n,
+			    uint64_t *pos)
+{
+	ssize_t r;
+
+	if (f->fmode & FILE_STREAM)
+		r = write(file_fd(f), buf, n);
+	else
+		r = pwrite(file_fd(f), buf, n, (off_t)*pos);
+	if (r < 0)
+		return HOST_ERR();
+	*pos += (uint64_t)r;
+	return r;
+}
+
+static int hostfs_fsync(struct file *f, bool datasync)
+{
+	return fsync(file_fd(f)) < 0 ? HOST_ERR() : 0;
+}
+
+static int hostfs_ftruncate(struct file *f, int64_t len)
+{
+	return ftruncate(file_fd(f), (off_t)len) < 0 ? HOST_ERR() : 0;
+}
+
+static int hostfs_nread(struct file *f)
+{
+	struct stat st;
+
+	if (fstat(file_fd(f), &st) < 0)
+		return HOST_ERR();
+	if (!S_ISREG(st.st_mode))
+		return -LINUX_ENOTTY;
+	return st.st_size > (off_t)f->pos
+		       ? (int)MIN(st.st_size - (off_t)f->pos, INT_MAX)
+		       : 0;
+}
+
+static void hostfs_file_release(struct file *f)
+{
+	close(file_fd(f));
+}
+
+static const struct file_ops hostfs_file_ops = {
+	.read = hostfs_read,
+	.write = hostfs_write,
+	.fsync = hostfs_fsync,
+	.truncate = hostfs_ftruncate,
+	.nread = hostfs_nread,
+	.release = hostfs_file_release,
+};
+
+/* ---- directories: a snapshot of readdir, position = entry index ---- */
+
+static unsigned dtype_from_host(unsigned char t)
+{
+	switch (t) {
+	case DT_FIFO:
+		return LINUX_DT_FIFO;
+	case DT_CHR:
+		return LINUX_DT_CHR;
+	case DT_DIR:
+		return LINUX_DT_DIR;
+	case DT_BLK:
+		return LINUX_DT_BLK;
+	case DT_REG:
+		return LINUX_DT_REG;
+	case DT_LNK:
+		return LINUX_DT_LNK;
+	case DT_SOCK:
+		return LINUX_DT_SOCK;
+	}
+	return LINUX_DT_UNKNOWN;
+}
+
+static void dir_free(struct hostfs_dir *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->ents[i].name);
+	free(d->ents);
+	d->ents = NULL;
+	d->n = 0;
+	d->valid = false;
+}
+
+static int dir_snapshot(struct file *f, struct hostfs_dir *d)
+{
+	DIR *dir = opendir(HI(f->inode)->hpath);
+	struct dirent *de;
+	size_t cap = 0;
+	int err = 0;
+
+	if (!dir)
+		return HOST_ERR();
+	dir_free(d);
+	while ((de = readdir(dir)) != NULL) {
+		struct hostfs_dirent *e;
+
+		if (d->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			e = realloc(d->ents, cap * sizeof(*e));
+			if (!e) {
+				err = -LINUX_ENOMEM;
+				break;
+			}
+			d->ents = e;
+		}
+		e = &d->ents[d->n];
+		e->name = strdup(de->d_name);
+		if (!e->name) {
+			err = -LINUX_ENOMEM;
+			break;
+		}
+		e->ino = (uint64_t)de->d_ino;
+		e->dtype = dtype_from_host(de->d_type);
+		d->n++;
+	}
+	closedir(dir);
+	d->valid = err == 0;
+	return err;
+}
+
+static int hostfs_iterate(struct file *f, struct dir_context *ctx)
+{
+	struct hostfs_dir *d = f->priv;
+	int err;
+
+	if (ctx->pos == 0 || !d->valid) {
+		err = dir_snapshot(f, d);
+		if (err < 0)
+			return err;
+	}
+	while (ctx->pos >= 0 && (size_t)ctx->pos < d->n) {
+		struct hostfs_dirent *e = &d->ents[ctx->pos];
+
+		if (!ctx->emit(ctx, e->name, strlen(e->name), e->ino, e->dtype))
+			break;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+static int64_t hostfs_dir_llseek(struct file *f, int64_t off, int whence)
+{
+	if (whence == LINUX_SEEK_CUR)
+		off += (int64_t)f->pos;
+	else if (whence != LINUX_SEEK_SET)
+		return -LINUX_EINVAL;
+	if (off < 0)
+		return -LINUX_EINVAL;
+	f->pos = (uint64_t)off;
+	return off;
+}
+
+static int hostfs_dir_fsync(struct file *f, bool datasync)
+{
+	return 0;
+}
+
+static void hostfs_dir_release(struct file *f)
+{
+	struct hostfs_dir *d = f->priv;
+
+	if (d) {
+		dir_free(d);
+		free(d);
+	}
+}
+
+static const struct file_ops hostfs_dir_ops = {
+	.iterate = hostfs_iterate,
+	.llseek = hostfs_dir_llseek,
+	.fsync = hostfs_dir_fsync,
+	.release = hostfs_dir_release,
+};
+
+struct super *hostfs_create(const char *host_root, int *err)
+{
+	struct super *sb = calloc(1, sizeof(*sb));
+	char *root = realpath(host_root, NULL);
+	struct stat st;
+
+	if (!root)
+		root = strdup(host_root);
+	if (!sb || !root) {
+		*err = -LINUX_ENOMEM;
+		goto out_free;
+	}
+	if (stat(root, &st) < 0) {
+		*err = HOST_ERR();
+		goto out_free;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		*err = -LINUX_ENOTDIR;
+		goto out_free;
+	}
+	sb->fstype = "hostfs";
+	sb->dev = (uint64_t)st.st_dev;
+	*err = hostfs_make_inode(sb, root, &sb->root);
+	if (*err < 0) {
+		free(sb);
+		return NULL;
+	}
+	return sb;
+out_free:
+	free(root);
+	free(sb);
+	return NULL;
+}

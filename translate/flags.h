@@ -1,0 +1,96 @@
+/*
+ * Lazy condition flags (internal to translate/).
+ *
+ * Flag-setting instructions record their operands and result in
+ * cpu->cc_dst/cc_src/cc_res and the operation kind in cpu->cc_op; the six
+ * status flags (CF PF AF ZF SF OF) are computed only when something reads
+ * them (Jcc, SETcc, ADC, PUSHF, ...).  cpu->flags holds every other RFLAGS
+ * bit (DF, IF, bit 1, ...).  Implemented in flags.c; used by the
+ * instruction handlers and cpu.c.
+ *
+ * cc_op values are <KIND>8 + width index (0: 8-bit, 1: 16, 2: 32, 3: 64).
+ */
+#ifndef WAX_FLAGS_H
+#define WAX_FLAGS_H
+
+#include "translate.h"
+
+#define FLAGS_STATUS                                                           \
+	(RFLAGS_CF | RFLAGS_PF | RFLAGS_AF | RFLAGS_ZF | RFLAGS_SF | RFLAGS_OF)
+
+enum cc_op {
+	CC_OP_EFLAGS, /* cc_src holds the status bits themselves */
+	/* dst, src, res: res = dst + src */
+	CC_OP_ADD8,
+	CC_OP_ADD16,
+	CC_OP_ADD32,
+	CC_OP_ADD64,
+	/* res = dst + src + carry-in (carry-in recovered from the three) */
+	CC_OP_ADC8,
+	CC_OP_ADC16,
+	CC_OP_ADC32,
+	CC_OP_ADC64,
+	/* res = dst - src (CMP, SUB, NEG with dst = 0) */
+	CC_OP_SUB8,
+	CC_OP_SUB16,
+	CC_OP_SUB32,
+	CC_OP_SUB64,
+	/* res = dst - src - borrow-in */
+	CC_OP_SBB8,
+	CC_OP_SBB16,
+	CC_OP_SBB32,
+	CC_OP_SBB64,
+	/* res only; CF = OF = AF = 0 */
+	CC_OP_LOGIC8,
+	CC_OP_LOGIC16,
+	CC_OP_LOGIC32,
+	CC_OP_LOGIC64,
+	/* res = dst + 1; cc_src = CF before the INC (preserved) */
+	CC_OP_INC8,
+	CC_OP_INC16,
+	CC_OP_INC32,
+	CC_OP_INC64,
+	/* res = dst - 1; cc_src = CF before */
+	CC_OP_DEC8,
+	CC_OP_DEC16,
+	CC_OP_DEC32,
+	CC_OP_DEC64,
+	/* res; cc_src = CF (last bit out); cc_dst = original value.
+	 * OF = MSB(res) ^ CF */
+	CC_OP_SHL8,
+	CC_OP_SHL16,
+	CC_OP_SHL32,
+	CC_OP_SHL64,
+	/* as SHL, OF = MSB(original) (SHR) */
+	CC_OP_SHR8,
+	CC_OP_SHR16,
+	CC_OP_SHR32,
+	CC_OP_SHR64,
+	/* as SHL, OF = 0 (SAR) */
+	CC_OP_SAR8,
+	CC_OP_SAR16,
+	CC_OP_SAR32,
+	CC_OP_SAR64,
+	/* res (low half); CF = OF = (cc_src != 0) */
+	CC_OP_MUL8,
+	CC_OP_MUL16,
+	CC_OP_MUL32,
+	CC_OP_MUL64,
+	CC_OP_NB
+};
+
+/* flags.c */
+/* The six status flags (RFLAGS_* bits) as the last operation left them. */
+unsigned flags_get(struct cpu *cpu);
+/* Sets the six status flags to exactly the RFLAGS_* bits in bits. */
+static inline void flags_set(struct cpu *cpu, unsigned bits)
+{
+	cpu->cc_src = bits & FLAGS_STATUS;
+	cpu->cc_op = CC_OP_EFLAGS;
+}
+/* CF alone (cheaper than flags_get for ADC/SBB/RCL). */
+unsigned flags_cf(struct cpu *cpu);
+/* Condition code cc (0-15, the low nibble of Jcc/SETcc/CMOVcc) holds. */
+bool flags_cond(struct cpu *cpu, int cc);
+
+#endif

@@ -1,0 +1,186 @@
+/*
+ * Private helpers shared by the SSE handler files (sse_*.c): operand
+ * access, alignment checks, MXCSR bits and the scalar floating-point
+ * core (sse_fp.c) that implements x86 rounding, NaN and flag rules in
+ * portable C so it behaves the same natively and under WebAssembly.
+ */
+#ifndef WAX_SSE_PRIV_H
+#define WAX_SSE_PRIV_H
+
+#include "sse.h"
+#include "interp.h"
+
+/* MXCSR bits. */
+#define MXCSR_IE	 0x0001u
+#define MXCSR_DE	 0x0002u
+#define MXCSR_ZE	 0x0004u
+#define MXCSR_OE	 0x0008u
+#define MXCSR_UE	 0x0010u
+#define MXCSR_PE	 0x0020u
+#define MXCSR_DAZ	 0x0040u
+#define MXCSR_MASK_SHIFT 7
+#define MXCSR_RC_SHIFT	 13
+#define MXCSR_FTZ	 0x8000u
+#define MXCSR_VALID	 0xffffu /* bits a guest may set (MXCSR_MASK) */
+
+enum { RC_NEAREST = 0, RC_DOWN = 1, RC_UP = 2, RC_ZERO = 3 };
+
+#define XMM(cpu, n) (&(cpu)->xmm[(n)])
+#define REX_W(in)   (((in)->rex & 0x08) != 0)
+
+/* Effective address of a 16-byte operand that must be 16-aligned. */
+static inline gaddr sse_ea16(struct cpu *cpu, const struct insn *in)
+{
+	gaddr a = insn_ea(cpu, in);
+
+	if (a & 15)
+		insn_gp(cpu, in);
+	return a;
+}
+
+/* The 128-bit source operand (xmm rm or m128); aligned selects the
+ * legacy-SSE 16-byte alignment check. */
+static inline void sse_src(struct cpu *cpu, const struct insn *in,
+			   union xmm_reg *v, int aligned)
+{
+	if (in->mod == 3) {
+		*v = cpu->xmm[in->rm];
+		return;
+	}
+	gaddr a = aligned ? sse_ea16(cpu, in) : insn_ea(cpu, in);
+	mem_ldn(cpu, a, v, 16);
+}
+
+/* The low 32 or 64 bits of the source (xmm rm or m32/m64). */
+static inline uint32_t sse_src32(struct cpu *cpu, const struct insn *in)
+{
+	if (in->mod == 3)
+		return cpu->xmm[in->rm].u32[0];
+	return mem_ld32(cpu, insn_ea(cpu, in));
+}
+
+static inline uint64_t sse_src64(struct cpu *cpu, const struct insn *in)
+{
+	if (in->mod == 3)
+		return cpu->xmm[in->rm].u64[0];
+	return mem_ld64(cpu, insn_ea(cpu, in));
+}
+
+/* A general-purpose source operand (r/m32 or r/m64 by REX.W). */
+static inline uint64_t sse_gpr_src(struct cpu *cpu, const struct insn *in)
+{
+	if (in->mod == 3)
+		return REX_W(in) ? cpu->regs[in->rm]
+				 : (uint32_t)cpu->regs[in->rm];
+	gaddr a = insn_ea(cpu, in);
+	return REX_W(in) ? mem_ld64(cpu, a) : mem_ld32(cpu, a);
+}
+
+/* Writes a GPR destination: 32-bit results zero-extend, as on x86-64. */
+static inline void sse_gpr_set(struct cpu *cpu, int r, uint64_t v, int w64)
+{
+	cpu->regs[r] = w64 ? v : (uint32_t)v;
+}
+
+/* ---- sse_fp.c: scalar floating point with MXCSR semantics ---- */
+
+/*
+ * One instruction's floating-point context: the MXCSR it runs under and
+ * the exception flags it raised so far.  Handlers compute into
+ * temporaries, then call fp_commit() which sets the MXCSR sticky flags
+ * and delivers #XM (SIGFPE) for an unmasked exception before the
+ * destination is written.
+ */
+struct fpenv {
+	uint32_t mxcsr;
+	uint32_t flags;
+};
+
+static inline void fp_begin(struct cpu *cpu, struct fpenv *e)
+{
+	e->mxcsr = cpu->mxcsr;
+	e->flags = 0;
+}
+void fp_commit(struct cpu *cpu, struct fpenv *e);
+
+enum fp_binop { FP_ADD, FP_SUB, FP_MUL, FP_DIV, FP_MIN, FP_MAX };
+
+uint32_t fp32_binop(struct fpenv *e, enum fp_binop op, uint32_t a, uint32_t b);
+uint64_t fp64_binop(struct fpenv *e, enum fp_binop op, uint64_t a, uint64_t b);
+uint32_t fp32_sqrt(struct fpenv *e, uint32_t a);
+uint64_t fp64_sqrt(struct fpenv *e, uint64_t a);
+/* CMPPS predicate 0-7: all-ones or zero. */
+uint32_t fp32_cmp(struct fpenv *e, int pred, uint32_t a, uint32_t b);
+uint64_t fp64_cmp(struct fpenv *e, int pred, uint64_t a, uint64_t b);
+/* COMISS/UCOMISS: returns the ZF|PF|CF bits. */
+unsigned fp32_comi(struct fpenv *e, uint32_t a, uint32_t b, int signaling);
+unsigned fp64_comi(struct fpenv *e, uint64_t a, uint64_t b, int signaling);
+
+/* Rounds d (host nearest of the exact value; s = sign(exact - d)) to
+ * single (is64 == 0) or double under MXCSR, with OE/UE/PE and FTZ. */
+uint64_t fp_round_double(struct fpenv *e, int is64, double d, int s);
+
+/* Conversions (sse_fp_cvt.c). */
+uint64_t fp32_to_fp64(struct fpenv *e, uint32_t a);
+uint32_t fp64_to_fp32(struct fpenv *e, uint64_t a);
+uint32_t fp_i64_to_fp32(struct fpenv *e, int64_t v);
+uint64_t fp_i64_to_fp64(struct fpenv *e, int64_t v);
+/* To int32 (bits64 == 0) or int64; trunc selects CVTT* (round to zero).
+ * Out of range and NaN give the integer indefinite value with IE. */
+int64_t fp32_to_int(struct fpenv *e, uint32_t a, int bits64, int trunc);
+int64_t fp64_to_int(struct fpenv *e, uint64_t a, int bits64, int trunc);
+/* RCPPS/RSQRTPS approximations (relative error < 1.5 * 2^-12). */
+uint32_t fp32_rcp(struct fpenv *e, uint32_t a);
+uint32_t fp32_rsqrt(struct fpenv *e, uint32_t a);
+
+/* ---- handlers, by file ---- */
+/* sse_move.c */
+insn_fn sse_movups, sse_movups_st, sse_movaps, sse_movaps_st, sse_movss,
+	sse_movsd, sse_movss_st, sse_movsd_st, sse_movlps, sse_movlps_st,
+	sse_movhps, sse_movhps_st, sse_movlpd, sse_movhpd, sse_movntps,
+	sse_movmskps, sse_movmskpd, sse_pmovmskb, sse_movd_to_xmm,
+	sse_movd_from_xmm, sse_movq_xmm_xmm, sse_movq_st, sse_movdqu,
+	sse_movdqu_st, sse_movdqa, sse_movdqa_st, sse_movnti, sse_movntdq,
+	sse_maskmovdqu, sse_lddqu, sse_movsldup, sse_movshdup, sse_movddup,
+	sse_emms;
+/* sse_int.c */
+insn_fn sse_paddb, sse_paddw, sse_paddd, sse_paddq, sse_psubb, sse_psubw,
+	sse_psubd, sse_psubq, sse_paddsb, sse_paddsw, sse_paddusb, sse_paddusw,
+	sse_psubsb, sse_psubsw, sse_psubusb, sse_psubusw, sse_pcmpeqb,
+	sse_pcmpeqw, sse_pcmpeqd, sse_pcmpgtb, sse_pcmpgtw, sse_pcmpgtd,
+	sse_pand, sse_pandn, sse_por, sse_pxor, sse_pminub, sse_pmaxub,
+	sse_pminsw, sse_pmaxsw, sse_pavgb, sse_pavgw, sse_psadbw, sse_pmullw,
+	sse_pmulhw, sse_pmulhuw, sse_pmuludq, sse_pmaddwd, sse_psrlw, sse_psrld,
+	sse_psrlq, sse_psraw, sse_psrad, sse_psllw, sse_pslld, sse_psllq,
+	sse_grp71, sse_grp72, sse_grp73;
+/* sse_shuf.c */
+insn_fn sse_punpcklbw, sse_punpcklwd, sse_punpckldq, sse_punpcklqdq,
+	sse_punpckhbw, sse_punpckhwd, sse_punpckhdq, sse_punpckhqdq,
+	sse_packsswb, sse_packuswb, sse_packssdw, sse_pshufd, sse_pshufhw,
+	sse_pshuflw, sse_pinsrw, sse_pextrw, sse_shufps, sse_shufpd,
+	sse_unpcklps, sse_unpckhps, sse_unpcklpd, sse_unpckhpd;
+/* sse_float.c */
+insn_fn sse_addps, sse_addpd, sse_addss, sse_addsd, sse_subps, sse_subpd,
+	sse_subss, sse_subsd, sse_mulps, sse_mulpd, sse_mulss, sse_mulsd,
+	sse_divps, sse_divpd, sse_divss, sse_divsd, sse_minps, sse_minpd,
+	sse_minss, sse_minsd, sse_maxps, sse_maxpd, sse_maxss, sse_maxsd,
+	sse_sqrtps, sse_sqrtpd, sse_sqrtss, sse_sqrtsd, sse_rcpps, sse_rcpss,
+	sse_rsqrtps, sse_rsqrtss, sse_andps, sse_andnps, sse_orps, sse_xorps,
+	sse_cmpps, sse_cmppd, sse_cmpss, sse_cmpsd, sse_comiss, sse_ucomiss,
+	sse_comisd, sse_ucomisd, sse_addsubps, sse_addsubpd, sse_haddps,
+	sse_haddpd, sse_hsubps, sse_hsubpd;
+/* sse_cvt.c */
+insn_fn sse_cvtsi2ss, sse_cvtsi2sd, sse_cvttss2si, sse_cvttsd2si, sse_cvtss2si,
+	sse_cvtsd2si, sse_cvtss2sd, sse_cvtsd2ss, sse_cvtps2pd, sse_cvtpd2ps,
+	sse_cvtdq2ps, sse_cvtps2dq, sse_cvttps2dq, sse_cvtdq2pd, sse_cvtpd2dq,
+	sse_cvttpd2dq;
+/* sse_state.c */
+insn_fn sse_grp_ae;
+/* x87_ops.c */
+insn_fn sse_x87;
+/* sse_ssse3.c */
+insn_fn sse_pshufb, sse_phaddw, sse_phaddd, sse_phaddsw, sse_pmaddubsw,
+	sse_phsubw, sse_phsubd, sse_phsubsw, sse_psignb, sse_psignw, sse_psignd,
+	sse_pmulhrsw, sse_pabsb, sse_pabsw, sse_pabsd, sse_palignr;
+
+#endif
