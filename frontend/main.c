@@ -126,6 +126,16 @@ int main(int argc, char **argv)
 		return r == -LINUX_ENOENT ? 127 : 126;
 	}
 
+	if (o.strace) {
+		/* what the kernel's execve leaves: rsp at argc, then argv[],
+		 * NULL, envp[] */
+		int argc_g = argc - o.prog_index, envc = 0;
+
+		while (env[envc])
+			envc++;
+		strace_print_execve(path, argv + o.prog_index, envc,
+				    t->cpu.regs[R_RSP] + 8 * (argc_g + 2));
+	}
 	status = task_run(t);
 	if (t->proc->faulted)
 		report_fault(&t->proc->fault);

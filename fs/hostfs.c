@@ -308,6 +308,18 @@ static int hostfs_open(struct inode *ino, struct file *f)
 	return 0;
 }
 
+/*
+ * The guest's umask is applied by the VFS; the host's own umask (wax's,
+ * or Node's under NODERAWFS) must not strip more: set exactly mode.
+ */
+static void host_fix_mode(const char *p, uint32_t mode)
+{
+	struct stat st;
+
+	if (lstat(p, &st) == 0 && (st.st_mode & 07777) != (mode & 07777))
+		chmod(p, (mode_t)(mode & 07777));
+}
+
 static int hostfs_create_file(struct inode *dir, const char *name,
 			      uint32_t mode, struct file *f)
 {
@@ -324,6 +336,7 @@ static int hostfs_create_file(struct inode *dir, const char *name,
 		free(p);
 		return err;
 	}
+	host_fix_mode(p, mode);
 	err = hostfs_make_inode(dir->sb, p, &ino);
 	if (err < 0) {
 		close(fd);
@@ -349,7 +362,10 @@ static int hostfs_create_file(struct inode *dir, const char *name,
 
 static int hostfs_mkdir(struct inode *dir, const char *name, uint32_t mode)
 {
-	return HOSTFS_NAMEOP(dir, name, mkdir(p, (mode_t)(mode & 07777)));
+	return HOSTFS_NAMEOP(dir, name,
+			     mkdir(p, (mode_t)(mode & 07777)) < 0
+				     ? -1
+				     : (host_fix_mode(p, mode), 0));
 }
 
 static int hostfs_mknod(struct inode *dir, const char *name, uint32_t mode,

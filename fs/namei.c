@@ -28,6 +28,8 @@ struct walker {
 	size_t depth, cap;
 	char *canon; /* canonical path; "" for the root */
 	size_t canon_cap;
+	char *magic;	    /* a magic link's non-path name ("pipe:[7]") */
+	size_t magic_depth; /* ... valid while the walk stays at this depth */
 };
 
 static int walker_push(struct walker *w, struct inode *ino, const char *name,
@@ -83,6 +85,7 @@ static void walker_free(struct walker *w)
 	}
 	free(w->stack);
 	free(w->canon);
+	free(w->magic);
 }
 
 static char *canon_dup(const char *canon, const char *name)
@@ -171,6 +174,13 @@ static int follow_link(struct walker *w, struct inode *ino, char **rem,
 			inode_put(target), n = 0;
 		else
 			n = walker_push(w, target, tpath, strlen(tpath));
+		free(w->magic);
+		w->magic = NULL;
+		if (n == 0 && tpath[0] != '/') {
+			w->magic = tpath; /* the file's name is not a path */
+			w->magic_depth = w->depth;
+			tpath = NULL;
+		}
 		free(tpath);
 		if (n < 0) {
 			inode_put(target);
@@ -301,7 +311,10 @@ static int walk_components(struct walker *w, char **rem, unsigned flags,
 	}
 	res->inode = inode_get(w->stack[w->depth - 1].ino);
 	res->parent = inode_get(w->stack[w->depth > 1 ? w->depth - 2 : 0].ino);
-	res->path = canon_dup(w->canon, NULL);
+	if (w->magic && w->depth == w->magic_depth)
+		res->path = strdup(w->magic);
+	else
+		res->path = canon_dup(w->canon, NULL);
 	if (!res->path)
 		return -LINUX_ENOMEM;
 	if (res->last != WALK_LAST_NORM) {

@@ -8,6 +8,7 @@
  * Layer: fs/ core.  Callers: syscalls/ (sys_file.c, sys_stat.c,
  * sys_dir.c), frontend/ (vfs_open of the program).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fs.h"
@@ -114,8 +115,13 @@ int vfs_openat(struct fs_context *fs, const char *dir_path, const char *path,
 	if (flags & LINUX_O_PATH)
 		flags &= LINUX_O_PATH | LINUX_O_DIRECTORY | LINUX_O_NOFOLLOW |
 			 LINUX_O_CLOEXEC;
-	if ((flags & LINUX_O_TMPFILE) == LINUX_O_TMPFILE)
-		return -LINUX_EOPNOTSUPP;
+	if (flags & (LINUX_O_TMPFILE & ~LINUX_O_DIRECTORY)) {
+		/* open(2): O_TMPFILE needs O_DIRECTORY and write access */
+		if (!(flags & LINUX_O_DIRECTORY) ||
+		    (flags & LINUX_O_ACCMODE) == LINUX_O_RDONLY)
+			return -LINUX_EINVAL;
+		return -LINUX_EOPNOTSUPP; /* no unnamed files on hostfs */
+	}
 	if (flags & LINUX_O_NOFOLLOW)
 		wf |= WALK_NOFOLLOW;
 	if (flags & LINUX_O_CREAT) {
@@ -317,6 +323,30 @@ static bool path_is_under(const char *path, const char *dir)
 	return strncmp(path, dir, l) == 0 && path[l] == '/';
 }
 
+/*
+ * The cwd is kept as a path: when the directory it lies in is renamed,
+ * move it along, as Linux's dentry-based cwd does (for this process's
+ * context; other processes' cwds and open files keep their old paths).
+ */
+static void cwd_follow_rename(struct fs_context *fs, const char *from,
+			      const char *to)
+{
+	const char *cwd = fs_context_cwd(fs);
+	size_t l = strlen(from);
+	char *n;
+
+	if (!fs || strncmp(cwd, from, l) != 0 ||
+	    (cwd[l] != '\0' && cwd[l] != '/'))
+		return;
+	n = malloc(strlen(to) + strlen(cwd + l) + 1);
+	if (!n)
+		return;
+	strcpy(n, to);
+	strcat(n, cwd + l);
+	fs_context_chdir(fs, n);
+	free(n);
+}
+
 /* rename(2)/renameat2(2): the checks that do not depend on the fs. */
 int vfs_rename(struct fs_context *fs, const char *odir, const char *opath,
 	       const char *ndir, const char *npath, unsigned flags)
@@ -383,6 +413,8 @@ int vfs_rename(struct fs_context *fs, const char *odir, const char *opath,
 	else
 		err = o.parent->ops->rename(o.parent, o.name, n.parent, n.name,
 					    flags);
+	if (err == 0 && inode_is_dir(o.inode))
+		cwd_follow_rename(fs, o.path, n.path);
 out_new:
 	walk_result_put(&n);
 out_old:

@@ -351,6 +351,28 @@ void strace_print(struct task *t, uint64_t nr, const struct syscall_desc *d,
 	funlockfile(stderr);
 }
 
+void strace_print_execve(const char *path, char *const argv[], int envc,
+			 gaddr envp)
+{
+	char line[1024];
+	struct sbuf sb = {line, 0, sizeof(line), false};
+
+	strace_printf(&sb, "execve(");
+	strace_quote(&sb, (const uint8_t *)path, strlen(path), false);
+	strace_printf(&sb, ", [");
+	for (int i = 0; argv && argv[i]; i++) {
+		size_t n = strlen(argv[i]);
+
+		strace_printf(&sb, "%s", i ? ", " : "");
+		strace_quote(&sb, (const uint8_t *)argv[i],
+			     MIN(n, STRACE_STRLEN), n > STRACE_STRLEN);
+	}
+	strace_printf(&sb, "], %#llx /* %d vars */)", (unsigned long long)envp,
+		      envc);
+	sb_result(&sb, NULL, NULL, NULL, 0, true);
+	fprintf(stderr, "%s\n", line);
+}
+
 void strace_print_exit(int status)
 {
 	const char *name;

@@ -20,6 +20,7 @@ int64_t sys_dup(struct task *t, uint64_t fd, uint64_t a1, uint64_t a2,
 
 	if (!f)
 		return -LINUX_EBADF;
+	sys_fd_limit(t);
 	r = fdtable_install(t->proc->fds, f, 0, false);
 	file_put(f);
 	return r;
@@ -33,7 +34,7 @@ static int64_t do_dup3(struct task *t, uint64_t oldfd, uint64_t newfd,
 
 	if (!f)
 		return -LINUX_EBADF;
-	if ((int)newfd < 0 || (int)newfd >= fdtable_max(t->proc->fds))
+	if ((int)newfd < 0 || (int)newfd >= sys_fd_limit(t))
 		r = -LINUX_EBADF;
 	else
 		r = fdtable_install_at(t->proc->fds, f, (int)newfd, cloexec);
@@ -113,7 +114,7 @@ int64_t sys_fcntl(struct task *t, uint64_t fd, uint64_t cmd, uint64_t arg,
 	switch ((unsigned)cmd) {
 	case LINUX_F_DUPFD:
 	case LINUX_F_DUPFD_CLOEXEC:
-		if ((int)arg < 0 || (int)arg >= fdtable_max(t->proc->fds))
+		if ((int)arg < 0 || (int)arg >= sys_fd_limit(t))
 			r = -LINUX_EINVAL;
 		else
 			r = fdtable_install(t->proc->fds, f, (int)arg,
@@ -259,6 +260,7 @@ static int64_t do_pipe2(struct task *t, gaddr ufds, uint64_t flags)
 	if (flags &
 	    ~(uint64_t)(LINUX_O_CLOEXEC | LINUX_O_NONBLOCK | LINUX_O_DIRECT))
 		return -LINUX_EINVAL;
+	sys_fd_limit(t);
 	r = pipe_create((int)flags, &rd, &wr);
 	if (r < 0)
 		return r;

@@ -47,33 +47,89 @@ int sys_at_dir(struct task *t, uint64_t dirfd, const char *path,
 /* ---- read / write ---- */
 
 /*
+ * Bytes of [addr, addr+n) the guest may write, from the start, in whole
+ * pages up to the first bad one.  Probes by reading each piece and writing
+ * it back unchanged, so nothing visible changes.
+ */
+static size_t user_writable_prefix(struct task *t, gaddr addr, size_t n)
+{
+	uint8_t tmp[GUEST_PAGE_SIZE];
+	size_t done = 0;
+
+	while (done < n) {
+		size_t piece =
+			MIN(n - done, GUEST_PAGE_SIZE - ((addr + done) &
+							 ~GUEST_PAGE_MASK));
+
+		if (copy_from_user(t, tmp, addr + done, piece) < 0 ||
+		    copy_to_user(t, addr + done, tmp, piece) < 0)
+			break;
+		done += piece;
+	}
+	return done;
+}
+
+/* Copies the readable prefix of [addr, addr+n) into dst (page by page). */
+static size_t user_read_prefix(struct task *t, void *dst, gaddr addr, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		size_t piece =
+			MIN(n - done, GUEST_PAGE_SIZE - ((addr + done) &
+							 ~GUEST_PAGE_MASK));
+
+		if (copy_from_user(t, (uint8_t *)dst + done, addr + done,
+				   piece) < 0)
+			break;
+		done += piece;
+	}
+	return done;
+}
+
+/*
  * Reads up to n bytes into guest memory at buf, at the file position
  * (off < 0) or at off.  Streams (pipes, ttys) get one host call so a
- * second chunk cannot block; files are read chunk by chunk.
+ * second chunk cannot block, and only as much as the guest buffer can
+ * take, so a bad buffer never eats pipe data.  Like Linux, a buffer that
+ * goes bad part way gives a short count (the bytes before the fault).
  */
 static int64_t do_read(struct task *t, struct file *f, gaddr buf, uint64_t n,
 		       int64_t off)
 {
 	size_t cap = (size_t)MIN(n, (uint64_t)SYS_IO_CHUNK);
 	uint8_t *hb = malloc(cap ? cap : 1);
+	bool stream = f->fmode & FILE_STREAM;
 	uint64_t done = 0;
 	int64_t r = 0;
 
 	if (!hb)
 		return -LINUX_ENOMEM;
 	do {
-		size_t want = (size_t)MIN(n - done, (uint64_t)cap);
+		size_t want = (size_t)MIN(n - done, (uint64_t)cap), ok;
 
+		if (stream) {
+			want = user_writable_prefix(t, buf + done, want);
+			if (want == 0) {
+				r = -LINUX_EFAULT;
+				break;
+			}
+		}
 		r = off < 0 ? vfs_read(f, hb, want)
 			    : vfs_pread(f, hb, want, (uint64_t)off + done);
 		if (r <= 0)
 			break;
 		if (copy_to_user(t, buf + done, hb, (size_t)r) < 0) {
+			ok = user_writable_prefix(t, buf + done, (size_t)r);
+			copy_to_user(t, buf + done, hb, ok);
+			if (off < 0 && !stream)
+				vfs_lseek(f, (int64_t)ok - r, LINUX_SEEK_CUR);
+			done += ok;
 			r = -LINUX_EFAULT;
 			break;
 		}
 		done += (uint64_t)r;
-		if ((size_t)r < want || (f->fmode & FILE_STREAM))
+		if ((size_t)r < want || stream)
 			break;
 	} while (done < n);
 	free(hb);
@@ -92,17 +148,23 @@ static int64_t do_write(struct task *t, struct file *f, gaddr buf, uint64_t n,
 		return -LINUX_ENOMEM;
 	do {
 		size_t want = (size_t)MIN(n - done, (uint64_t)cap);
+		bool fault = false;
 
 		if (copy_from_user(t, hb, buf + done, want) < 0) {
-			r = -LINUX_EFAULT;
-			break;
+			/* write what precedes the bad page, then stop */
+			want = user_read_prefix(t, hb, buf + done, want);
+			fault = true;
+			if (want == 0) {
+				r = -LINUX_EFAULT;
+				break;
+			}
 		}
 		r = off < 0 ? vfs_write(f, hb, want)
 			    : vfs_pwrite(f, hb, want, (uint64_t)off + done);
 		if (r <= 0)
 			break;
 		done += (uint64_t)r;
-		if ((size_t)r < want)
+		if ((size_t)r < want || fault)
 			break;
 	} while (done < n);
 	free(hb);
@@ -117,6 +179,13 @@ static int64_t rw_common(struct task *t, uint64_t fd, gaddr buf, uint64_t n,
 
 	if (!f)
 		return -LINUX_EBADF;
+	if (!sys_access_ok(buf, n)) {
+		/* the fd's mode is checked first, like vfs_read/vfs_write */
+		r = write ? vfs_pwrite(f, NULL, 0, 0)
+			  : vfs_pread(f, NULL, 0, 0);
+		file_put(f);
+		return r == -LINUX_EBADF ? r : -LINUX_EFAULT;
+	}
 	if (n > (uint64_t)LINUX_MAX_RW_COUNT)
 		n = (uint64_t)LINUX_MAX_RW_COUNT;
 	if (n == 0) /* still reports EBADF/EISDIR/EINVAL like Linux */
@@ -195,11 +264,19 @@ static int64_t rw_vec(struct task *t, uint64_t fd, gaddr iov, uint64_t cnt,
 		goto out_free;
 	}
 	for (uint64_t i = 0; i < cnt; i++) {
-		if ((int64_t)v[i].iov_len < 0 || total + v[i].iov_len < total) {
+		if ((int64_t)v[i].iov_len < 0) {
 			r = -LINUX_EINVAL;
 			goto out_free;
 		}
-		total += v[i].iov_len;
+	}
+	/* lib/iov_iter.c: each segment must be accessible; the total is
+	 * clamped to MAX_RW_COUNT */
+	for (uint64_t i = 0; i < cnt; i++) {
+		if (!sys_access_ok(v[i].iov_base, v[i].iov_len)) {
+			r = -LINUX_EFAULT;
+			goto out_free;
+		}
+		total += MIN(v[i].iov_len, (uint64_t)LINUX_MAX_RW_COUNT);
 	}
 	if (total == 0) {
 		r = write ? vfs_write(f, NULL, 0) : vfs_read(f, NULL, 0);
@@ -265,6 +342,7 @@ static int64_t do_openat(struct task *t, uint64_t dirfd, gaddr upath,
 	file_put(hold);
 	if (r < 0)
 		return r;
+	sys_fd_limit(t);
 	r = fdtable_install(t->proc->fds, f, 0, flags & LINUX_O_CLOEXEC);
 	file_put(f);
 	return r;

@@ -18,6 +18,30 @@ static inline struct file *sys_fget(struct task *t, uint64_t fd)
 	return fdtable_get(t->proc->fds, (int)fd);
 }
 
+/*
+ * RLIMIT_NOFILE of the process: fds at or above it cannot be made.  Also
+ * pushed into the fd table, which enforces it for every allocation.
+ */
+static inline int sys_fd_limit(struct task *t)
+{
+	uint64_t cur = t->proc->rlim[LINUX_RLIMIT_NOFILE].cur;
+	int lim = cur > 65536 ? 65536 : (int)cur;
+
+	if (fdtable_max(t->proc->fds) != lim)
+		fdtable_set_max(t->proc->fds, lim);
+	return lim;
+}
+
+/*
+ * Linux's access_ok(): the range lies below TASK_SIZE_MAX.  read/write
+ * check it before clamping the count, so a huge count is -EFAULT.
+ */
+#define LINUX_TASK_SIZE_MAX 0x7ffffffff000ull
+static inline bool sys_access_ok(gaddr addr, uint64_t n)
+{
+	return n <= LINUX_TASK_SIZE_MAX && addr <= LINUX_TASK_SIZE_MAX - n;
+}
+
 /* sys_file.c */
 /*
  * Copies a path argument into buf (LINUX_PATH_MAX bytes).  With

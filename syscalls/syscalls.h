@@ -37,17 +37,23 @@ struct process {
 	struct mm *mm;
 	struct fdtable *fds;
 	struct fs_context *fs;
-	char *exe;			/* absolute guest path of the image */
-	gaddr arg_start, arg_end;	/* argv strings on the initial stack */
-	gaddr env_start, env_end;	/* envp strings */
-	gaddr auxv_start; unsigned auxv_len;
+	char *exe;		  /* absolute guest path of the image */
+	gaddr arg_start, arg_end; /* argv strings on the initial stack */
+	gaddr env_start, env_end; /* envp strings */
+	gaddr auxv_start;
+	unsigned auxv_len;
 	struct linux_sigaction_k sigactions[LINUX_NSIG];
 	struct linux_rlimit rlim[LINUX_RLIM_NLIMITS];
 	uint32_t uid, euid, gid, egid;
-	int exit_status;		/* wait status once it has exited */
+	int exit_status; /* wait status once it has exited */
 	bool exited;
-	bool faulted;			/* killed by a CPU exception: */
-	struct cpu_fault fault;		/* which one, for the crash report */
+	int nice;		/* -20..19 (getpriority, setpriority) */
+	char comm[16];		/* prctl(PR_SET_NAME); "" = basename of exe */
+	int pdeathsig;		/* prctl(PR_SET_PDEATHSIG) */
+	bool not_dumpable;	/* prctl(PR_SET_DUMPABLE, 0) */
+	bool no_new_privs;	/* prctl(PR_SET_NO_NEW_PRIVS) */
+	bool faulted;		/* killed by a CPU exception: */
+	struct cpu_fault fault; /* which one, for the crash report */
 };
 
 /* A guest thread. */
@@ -55,15 +61,15 @@ struct task {
 	struct cpu cpu;
 	struct process *proc;
 	int tid;
-	gaddr clear_child_tid;		/* set_tid_address */
+	gaddr clear_child_tid; /* set_tid_address */
 	gaddr robust_list;
 	uint64_t sigmask;
-	uint64_t sigpending;		/* blocked signals sent by kill */
+	uint64_t sigpending; /* blocked signals sent by kill */
 	struct {
 		gaddr sp;
 		uint64_t size;
 		int flags;
-	} altstack;			/* sigaltstack; size 0 = disabled */
+	} altstack; /* sigaltstack; size 0 = disabled */
 	bool exiting;
 };
 
@@ -138,6 +144,10 @@ size_t strace_format(struct task *t, uint64_t nr, const struct syscall_desc *d,
 /* Formats and writes one line to the host's stderr. */
 void strace_print(struct task *t, uint64_t nr, const struct syscall_desc *d,
 		  const uint64_t args[6], int64_t ret, bool returned);
+/* The execve line strace shows first; envp is the guest address of the
+ * environment pointer array on the new stack. */
+void strace_print_execve(const char *path, char *const argv[], int envc,
+			 gaddr envp);
 /* "+++ exited with N +++" / "+++ killed by SIGX +++" for a wait status. */
 void strace_print_exit(int wait_status);
 /* "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x0} ---" */

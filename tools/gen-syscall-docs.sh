@@ -30,6 +30,10 @@ partial getrusage "CPU time from the host process (all reported as user time)"
 partial times "CPU time from the host process (all reported as user time)"
 partial statfs "values of the host filesystem under --root (procfs/devfs: synthetic)"
 partial fstatfs "as statfs"
+partial prctl "PR_SET/GET_NAME, PR_SET/GET_PDEATHSIG, PR_GET/SET_DUMPABLE, PR_GET_SECCOMP, PR_CAPBSET_READ, PR_GET_TIMERSLACK, PR_SET/GET_NO_NEW_PRIVS, PR_GET_THP_DISABLE; other options EINVAL"
+note setpgid "only the calling process exists: other pids are ESRCH"
+note setsid "only the calling process exists"
+note sched_setaffinity "accepted (the host schedules wax's threads); an empty mask is EINVAL"
 note brk "starts after the highest PT_LOAD segment (static PIE: in the mmap area), no randomisation"
 note uname "Linux 6.1, x86_64"
 note getrandom "from the host's entropy source"
@@ -54,13 +58,14 @@ Every x86-64 Linux syscall wax implements, generated from
 `syscalls/syscall_table.h` by `tools/gen-syscall-docs.sh` (the meson test
 `docs-syscalls`, suite `docs`, checks that this table and the X-macro list
 agree).  Numbers not listed answer `-ENOSYS`, and wax logs each such number
-once on stderr (`wax: unimplemented syscall N`).  Handlers return `>= 0` or
+once on stderr (`wax: unimplemented syscall 41 (socket) (returning ENOSYS)`).  Handlers return `>= 0` or
 a negative `LINUX_E*` value that goes straight into RAX; a bad guest
 pointer anywhere is `-EFAULT`, never a crash (tests/guest/src/hostile_*.c).
 
 Status: **implemented** follows the man page and the kernel for a
 single-threaded process; **partial** says what is missing.  Handler files
-are under `syscalls/`.
+are under `syscalls/`.  [syscalls-core.md](syscalls-core.md) details the
+process, memory, time and signal calls.
 
 | nr | name | status | handler | notes |
 |---:|------|--------|---------|-------|

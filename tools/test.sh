@@ -45,7 +45,10 @@ run_suite() { # LABEL MESON-TEST-ARGS...
 
 run_suite native -C build
 if [ -z "$native_only" ]; then
-	run_suite wasm -C build-wasm --suite guest
+	# Each Node run mostly waits (start-up, worker threads), so more
+	# parallel tests than cores pay off.
+	MESON_TESTTHREADS=${WAX_WASM_TESTTHREADS:-4} \
+		run_suite wasm -C build-wasm --suite guest
 fi
 
 echo "tests: $passed passed, $failed failed, $skipped skipped"

@@ -201,19 +201,10 @@ struct block *block_get(struct cpu *cpu, gaddr addr)
 	return b;
 }
 
-struct block *block_next(struct cpu *cpu, struct block *prev, gaddr addr)
+struct block *block_next_slow(struct cpu *cpu, struct block *prev, gaddr addr)
 {
-	struct block *b;
+	struct block *b = block_get(cpu, addr);
 
-	if (likely(prev != NULL)) {
-		b = __atomic_load_n(&prev->link[0], __ATOMIC_RELAXED);
-		if (b && b->start == addr && !b->dead)
-			return b;
-		b = __atomic_load_n(&prev->link[1], __ATOMIC_RELAXED);
-		if (b && b->start == addr && !b->dead)
-			return b;
-	}
-	b = block_get(cpu, addr);
 	if (prev) {
 		__atomic_store_n(&prev->link[prev->link_rr & 1], b,
 				 __ATOMIC_RELAXED);

@@ -27,6 +27,7 @@
 #define ID1C_SSSE3  (1u << 9)
 #define ID1C_CX16   (1u << 13)
 #define ID1C_SSE41  (1u << 19)
+#define ID1C_SSE42  (1u << 20)
 #define ID1C_MOVBE  (1u << 22)
 #define ID1C_POPCNT (1u << 23)
 /* leaf 7 EBX */
@@ -40,14 +41,12 @@
 
 static uint32_t cpuid_leaf1_edx(void)
 {
-	/*
-	 * MMX is listed although the MMX instructions are not implemented
-	 * (they raise SIGILL): glibc >= 2.33 refuses to start ("CPU ISA level
-	 * is lower than required") unless the x86-64 baseline, MMX included,
-	 * is present, and no glibc/musl routine executes MMX code.
-	 */
-	return ID1D_FPU | ID1D_TSC | ID1D_CX8 | ID1D_CMOV | ID1D_CLFSH |
-	       ID1D_MMX | ID1D_FXSR | ID1D_SSE | ID1D_SSE2;
+	uint32_t d = ID1D_FPU | ID1D_TSC | ID1D_CX8 | ID1D_CMOV | ID1D_CLFSH |
+		     ID1D_FXSR | ID1D_SSE | ID1D_SSE2;
+
+	if (sse_lookup(1, 0xfc, 0) && sse_lookup(1, 0x77, 0)) /* PADDB, EMMS */
+		d |= ID1D_MMX;
+	return d;
 }
 
 static uint32_t cpuid_leaf1_ecx(void)
@@ -60,6 +59,12 @@ static uint32_t cpuid_leaf1_ecx(void)
 	if (sse_lookup(2, 0x00, 0x66) &&
 	    sse_lookup(3, 0x0f, 0x66)) /* PSHUFB, PALIGNR */
 		c |= ID1C_SSSE3;
+	if (sse_lookup(2, 0x41, 0x66) &&
+	    sse_lookup(3, 0x08, 0x66)) /* PHMINPOSUW, ROUNDPS */
+		c |= ID1C_SSE41;
+	if (sse_lookup(3, 0x63, 0x66) && sse_lookup(2, 0xf1, 0xf2) &&
+	    sse_lookup(2, 0x37, 0x66)) /* PCMPISTRI, CRC32, PCMPGTQ */
+		c |= ID1C_SSE42;
 	return c;
 }
 

@@ -108,6 +108,58 @@ static insn_fn *reg_form(insn_fn *fn)
 	return fn;
 }
 
+/*
+ * LOCK is valid only with a memory destination of ADD ADC AND BTC BTR BTS
+ * CMPXCHG CMPXCHG8B/16B DEC INC NEG NOT OR SBB SUB XOR XADD XCHG (SDM,
+ * "LOCK"); anywhere else it is #UD.
+ */
+static bool lock_ok(const struct insn *in)
+{
+	int op = in->op, r = in->reg & 7;
+
+	if (in->mod == 3)
+		return false;
+	if (in->map == 0) {
+		if (op < 0x38 && (op & 7) <= 1) /* ALU rm,r (not CMP) */
+			return true;
+		switch (op) {
+		case 0x80:
+		case 0x81:
+		case 0x83:
+			return r != 7; /* not CMP */
+		case 0x86:
+		case 0x87:
+			return true;
+		case 0xf6:
+		case 0xf7:
+			return r == 2 || r == 3; /* NOT, NEG */
+		case 0xfe:
+		case 0xff:
+			return r <= 1; /* INC, DEC */
+		default:
+			return false;
+		}
+	}
+	if (in->map != 1)
+		return false;
+	switch (op) {
+	case 0xab: /* BTS */
+	case 0xb3: /* BTR */
+	case 0xbb: /* BTC */
+	case 0xb0: /* CMPXCHG */
+	case 0xb1:
+	case 0xc0: /* XADD */
+	case 0xc1:
+		return true;
+	case 0xba:
+		return r >= 5; /* BTS BTR BTC imm8 */
+	case 0xc7:
+		return r == 1; /* CMPXCHG8B/16B */
+	default:
+		return false;
+	}
+}
+
 int decode_insn(struct insn *in, const uint8_t *buf, int avail,
 		enum decode_mode mode)
 {
@@ -297,8 +349,12 @@ size:
 	in->fn = row->fn[__builtin_ctz(in->opsize)];
 	if (!in->fn)
 		goto illegal;
+	if (in->lock && !lock_ok(in))
+		goto illegal;
 	if (in->mod == 3 && row != &sse_row)
 		in->fn = reg_form(in->fn);
+	if (in->fn == op_jcc)
+		in->fn = interp_jcc_by_cc[in->op & 15];
 	in->len = i;
 	return i;
 
@@ -320,6 +376,9 @@ bool decode_ends_block(const struct insn *in)
 
 	for (size_t k = 0; k < ARRAY_SIZE(enders); k++)
 		if (in->fn == enders[k])
+			return true;
+	for (int cc = 0; cc < 16; cc++)
+		if (in->fn == interp_jcc_by_cc[cc])
 			return true;
 	return false;
 }

@@ -8,42 +8,32 @@
  */
 #include "decode.h"
 
-#define W4(n)                                                                  \
-	{                                                                      \
-		op_##n##8, op_##n##16, op_##n##32, op_##n##64                  \
-	}
-#define W3(n)                                                                  \
-	{                                                                      \
-		NULL, op_##n##16, op_##n##32, op_##n##64                       \
-	}
-#define WP(n)                                                                  \
-	{                                                                      \
-		NULL, op_##n##16, NULL, op_##n##64                             \
-	}
-#define ANY(n)                                                                 \
-	{                                                                      \
-		op_##n, op_##n, op_##n, op_##n                                 \
-	}
+/* clang-format off */
+#define W4(n) {op_##n##8, op_##n##16, op_##n##32, op_##n##64}
+#define W3(n) {NULL, op_##n##16, op_##n##32, op_##n##64}
+#define WP(n) {NULL, op_##n##16, NULL, op_##n##64}
+#define ANY(n) {op_##n, op_##n, op_##n, op_##n}
 
-#define M   OPF_MODRM
-#define B   OPF_BYTE
+#define M OPF_MODRM
+#define B OPF_BYTE
 #define END (OPF_END | OPF_FORCE64)
 
 /* The eight ALU ops share one layout: rm,r / r,rm / acc,imm (8 and z). */
-#define ALU(base, n)                                                           \
-	[base + 0] = {#n, W4(n##_rm_r), M | B},                                \
-		[base + 1] = {#n, W4(n##_rm_r), M},                            \
-		[base + 2] = {#n, W4(n##_r_rm), M | B},                        \
-		[base + 3] = {#n, W4(n##_r_rm), M},                            \
-		[base + 4] = {#n, W4(n##_rm_i), OPF_ACC | B | OPF_IMMZ},       \
-		[base + 5] = {#n, W4(n##_rm_i), OPF_ACC | OPF_IMMZ}
+#define ALU(base, n)                                                  \
+	[base + 0] = {#n, W4(n##_rm_r), M | B},                         \
+	[base + 1] = {#n, W4(n##_rm_r), M},                             \
+	[base + 2] = {#n, W4(n##_r_rm), M | B},                         \
+	[base + 3] = {#n, W4(n##_r_rm), M},                             \
+	[base + 4] = {#n, W4(n##_rm_i), OPF_ACC | B | OPF_IMMZ},        \
+	[base + 5] = {#n, W4(n##_rm_i), OPF_ACC | OPF_IMMZ}
 
-#define REP8(base, ...)                                                        \
-	[base + 0] = {__VA_ARGS__}, [base + 1] = {__VA_ARGS__},                \
-		[base + 2] = {__VA_ARGS__}, [base + 3] = {__VA_ARGS__},        \
-		[base + 4] = {__VA_ARGS__}, [base + 5] = {__VA_ARGS__},        \
-		[base + 6] = {__VA_ARGS__}, [base + 7] = {__VA_ARGS__}
+#define REP8(base, ...)                                               \
+	[base + 0] = {__VA_ARGS__}, [base + 1] = {__VA_ARGS__},         \
+	[base + 2] = {__VA_ARGS__}, [base + 3] = {__VA_ARGS__},         \
+	[base + 4] = {__VA_ARGS__}, [base + 5] = {__VA_ARGS__},         \
+	[base + 6] = {__VA_ARGS__}, [base + 7] = {__VA_ARGS__}
 #define REP16(base, ...) REP8(base, __VA_ARGS__), REP8(base + 8, __VA_ARGS__)
+/* clang-format on */
 
 /* 80-83 /r: immediate ALU ops */
 static const struct op_row grp1[8] = {

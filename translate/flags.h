@@ -93,4 +93,47 @@ unsigned flags_cf(struct cpu *cpu);
 /* Condition code cc (0-15, the low nibble of Jcc/SETcc/CMOVcc) holds. */
 bool flags_cond(struct cpu *cpu, int cc);
 
+/*
+ * flags_cond with the common cases inline: after CMP/SUB the condition is
+ * an integer compare of the recorded operands, after logic ops a test of
+ * the result.  With a constant cc the switch folds away (op_jcc_<cc>).
+ */
+static inline bool flags_cond_fast(struct cpu *cpu, int cc)
+{
+	unsigned op = cpu->cc_op;
+
+	if (op >= CC_OP_SUB8 && op <= CC_OP_SUB64) {
+		int shift = 64 - (8 << (op - CC_OP_SUB8));
+		uint64_t d = cpu->cc_dst << shift, s = cpu->cc_src << shift;
+
+		switch (cc >> 1) {
+		case 1:
+			return (d < s) ^ (cc & 1);
+		case 2:
+			return (d == s) ^ (cc & 1);
+		case 3:
+			return (d <= s) ^ (cc & 1);
+		case 6:
+			return ((int64_t)d < (int64_t)s) ^ (cc & 1);
+		case 7:
+			return ((int64_t)d <= (int64_t)s) ^ (cc & 1);
+		}
+	} else if (op >= CC_OP_LOGIC8 && op <= CC_OP_LOGIC64) {
+		int shift = 64 - (8 << (op - CC_OP_LOGIC8));
+		int64_t v = (int64_t)(cpu->cc_res << shift);
+
+		switch (cc >> 1) {
+		case 2:
+		case 3:
+			return (v == 0) ^ (cc & 1);
+		case 4:
+		case 6:
+			return (v < 0) ^ (cc & 1);
+		case 7:
+			return (v <= 0) ^ (cc & 1);
+		}
+	}
+	return flags_cond(cpu, cc);
+}
+
 #endif

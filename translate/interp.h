@@ -176,9 +176,27 @@ const char *decode_name(const struct insn *in);
 /* The block starting at addr in cpu's address space, decoding it on a miss.
  * Never NULL: undecodable code yields a block whose handler faults. */
 struct block *block_get(struct cpu *cpu, gaddr addr);
+/* block_next's miss path: block_get, then remembers the block in prev's
+ * link slots. */
+struct block *block_next_slow(struct cpu *cpu, struct block *prev, gaddr addr);
+
 /* The block at addr reached from prev (NULL at entry): tries prev's link
- * slots first and records the successor there. */
-struct block *block_next(struct cpu *cpu, struct block *prev, gaddr addr);
+ * slots first (chaining), without locks or hashing. */
+static inline struct block *block_next(struct cpu *cpu, struct block *prev,
+				       gaddr addr)
+{
+	if (likely(prev != NULL)) {
+		struct block *b =
+			__atomic_load_n(&prev->link[0], __ATOMIC_RELAXED);
+
+		if (likely(b && b->start == addr && !b->dead))
+			return b;
+		b = __atomic_load_n(&prev->link[1], __ATOMIC_RELAXED);
+		if (b && b->start == addr && !b->dead)
+			return b;
+	}
+	return block_next_slow(cpu, prev, addr);
+}
 
 /* ---- misc helpers for handlers ------------------------------------------ */
 

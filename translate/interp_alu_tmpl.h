@@ -180,7 +180,8 @@ void W(op_xchg)(struct cpu *cpu, const struct insn *in)
 			old = __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);
 		} else {
 			mem_rmw_ptr(cpu, a, 1);
-			mem_rmw_ptr(cpu, a + sizeof(T) - 1, 1);
+			mem_rmw_ptr(cpu, (a + sizeof(T) - 1) & GUEST_PAGE_MASK,
+				    1);
 			pthread_mutex_lock(&mem_rmw_lock);
 			old = W(mem_ld)(cpu, a);
 			W(mem_st)(cpu, a, v);
@@ -241,7 +242,8 @@ void W(op_cmpxchg)(struct cpu *cpu, const struct insn *in)
 						    __ATOMIC_SEQ_CST);
 		} else {
 			mem_rmw_ptr(cpu, a, 1);
-			mem_rmw_ptr(cpu, a + sizeof(T) - 1, 1);
+			mem_rmw_ptr(cpu, (a + sizeof(T) - 1) & GUEST_PAGE_MASK,
+				    1);
 			pthread_mutex_lock(&mem_rmw_lock);
 			old = W(mem_ld)(cpu, a);
 			W(mem_st)(cpu, a, old == acc ? src : old);

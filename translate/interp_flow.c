@@ -18,6 +18,38 @@ void op_jcc(struct cpu *cpu, const struct insn *in)
 		cpu->rip += in->imm;
 }
 
+/* Jcc specialised per condition (decode.c substitutes them for op_jcc) */
+#define JCC(cc)                                                                \
+	static void op_jcc_##cc(struct cpu *cpu, const struct insn *in)        \
+	{                                                                      \
+		cpu->rip += in->len;                                           \
+		if (flags_cond_fast(cpu, cc))                                  \
+			cpu->rip += in->imm;                                   \
+	}
+JCC(0)
+JCC(1)
+JCC(2)
+JCC(3)
+JCC(4)
+JCC(5)
+JCC(6)
+JCC(7)
+JCC(8)
+JCC(9)
+JCC(10)
+JCC(11)
+JCC(12)
+JCC(13)
+JCC(14)
+JCC(15)
+#undef JCC
+
+insn_fn *const interp_jcc_by_cc[16] = {
+	op_jcc_0,  op_jcc_1,  op_jcc_2,	 op_jcc_3,  op_jcc_4,  op_jcc_5,
+	op_jcc_6,  op_jcc_7,  op_jcc_8,	 op_jcc_9,  op_jcc_10, op_jcc_11,
+	op_jcc_12, op_jcc_13, op_jcc_14, op_jcc_15,
+};
+
 void op_jmp_rel(struct cpu *cpu, const struct insn *in)
 {
 	cpu->rip += in->len + in->imm;

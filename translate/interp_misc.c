@@ -111,7 +111,7 @@ void op_cmpxchg8b(struct cpu *cpu, const struct insn *in)
 					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 	} else {
 		mem_rmw_ptr(cpu, a, 1);
-		mem_rmw_ptr(cpu, a + 7, 1);
+		mem_rmw_ptr(cpu, (a + 7) & GUEST_PAGE_MASK, 1);
 		pthread_mutex_lock(&mem_rmw_lock);
 		old = mem_ld64(cpu, a);
 		mem_st64(cpu, a, old == want ? src : old);

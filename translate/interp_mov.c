@@ -19,7 +19,7 @@
 
 void op_setcc(struct cpu *cpu, const struct insn *in)
 {
-	wr_rm8(cpu, in, flags_cond(cpu, in->op & 15));
+	wr_rm8(cpu, in, flags_cond_fast(cpu, in->op & 15));
 	insn_next(cpu, in);
 }
 

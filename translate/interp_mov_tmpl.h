@@ -106,7 +106,7 @@ void W(op_cmov)(struct cpu *cpu, const struct insn *in)
 {
 	T v = W(rd_rm)(cpu, in);
 
-	if (!flags_cond(cpu, in->op & 15))
+	if (!flags_cond_fast(cpu, in->op & 15))
 		v = W(rd_gpr)(cpu, in, in->reg);
 	W(wr_gpr)(cpu, in, in->reg, v);
 	insn_next(cpu, in);

@@ -52,7 +52,8 @@
 				__ATOMIC_RELAXED));                            \
 		} else {                                                       \
 			mem_rmw_ptr(cpu, a, 1);                                \
-			mem_rmw_ptr(cpu, a + sizeof(T) - 1, 1);                \
+			mem_rmw_ptr(cpu,                                       \
+				    (a + sizeof(T) - 1) & GUEST_PAGE_MASK, 1); \
 			pthread_mutex_lock(&mem_rmw_lock);                     \
 			T OLD = W(mem_ld)(cpu, a);                             \
 			W(mem_st)(cpu, a, (NEWEXPR));                          \

@@ -7,8 +7,8 @@
  * STMXCSR) and for the x87 escapes D8-DF (map 0).  The handlers live in
  * sse_*.c, split by instruction family, and x87_*.c (80-bit soft-float,
  * no host long double); the table is sse_table.c.  MMX-register forms
- * (no prefix 0F 60-7F, D1-FE, ...) are not implemented: they are #UD and
- * CPUID does not advertise MMX.
+ * (no prefix 0F 60-7F, D1-FE, 0F 38 xx, ...) are in mmx_*.c, SSE4.1/4.2
+ * in sse4_*.c.
  */
 #ifndef WAX_SSE_H
 #define WAX_SSE_H
@@ -16,8 +16,9 @@
 #include "insn.h"
 
 /* Instruction-set levels implemented here (cpuid.c advertises these):
- * SSE, SSE2, SSE3 (incl. MOVDDUP/LDDQU/ADDSUB/HADD/HSUB) and SSSE3 on
- * xmm registers.  The MMX-register forms of SSSE3 are not implemented. */
+ * MMX (incl. the SSE-era extensions), SSE, SSE2, SSE3 (incl. MOVDDUP/
+ * LDDQU/ADDSUB/HADD/HSUB), SSSE3 (xmm and mm forms), SSE4.1 and SSE4.2
+ * (PCMPxSTRx, PCMPGTQ, CRC32; POPCNT is the CPU core's). */
 #define SSE_HAVE_SSE3  1
 #define SSE_HAVE_SSSE3 1
 

@@ -138,6 +138,29 @@ static uint64_t fp_overflow(struct fpenv *e, int is64, int neg)
 	return fp_store(is64, neg ? -v : v);
 }
 
+/*
+ * The host's round-to-nearest result d of a double operation overflowed.
+ * p is the same operation on halved operands (exact halving: nothing is
+ * denormal near the overflow threshold) and perr the sign of its rounding
+ * error.  When the exact result is below 2^1024 and the rounding mode
+ * goes toward zero for its sign, the result is DBL_MAX with only PE: with
+ * an unbounded exponent it would round to DBL_MAX, so no overflow.
+ */
+static uint64_t fp_overflow64(struct fpenv *e, double d, double p, int perr)
+{
+	int rc = fp_rc(e), neg = d < 0;
+	int below = fabs(p) < 0x1p1023 ||
+		    (fabs(p) == 0x1p1023 && perr * (neg ? -1 : 1) < 0);
+	int toward_zero = rc == RC_ZERO || (rc == RC_DOWN && !neg) ||
+			  (rc == RC_UP && neg);
+
+	if (below && toward_zero) {
+		e->flags |= MXCSR_PE;
+		return u_of(neg ? -DBL_MAX : DBL_MAX);
+	}
+	return fp_overflow(e, 1, neg);
+}
+
 /* Directed-rounding step: r is the nearest value, s the sign of
  * (exact - r).  Returns the value the rounding mode picks. */
 static double fp_direct64(int rc, double r, int s)
@@ -330,6 +353,12 @@ static uint64_t fp_binop(struct fpenv *e, int is64, enum fp_binop op,
 		d = da + db;
 		if (ca == C_INF || cb == C_INF)
 			return fp_store(is64, d);
+		if (isinf(d) && is64) {
+			double ha = da * 0.5, hb = db * 0.5, p = ha + hb;
+			int a_big = fabs(ha) >= fabs(hb);
+			double big = a_big ? ha : hb, small = a_big ? hb : ha;
+			return fp_overflow64(e, d, p, sgn(small - (p - big)));
+		}
 		if (isinf(d))
 			return fp_overflow(e, is64, d < 0);
 		if (d == 0) {
@@ -341,8 +370,12 @@ static uint64_t fp_binop(struct fpenv *e, int is64, enum fp_binop op,
 			return fp_store(is64, d);
 		}
 		{
-			double bb = d - da;
-			err = (da - (d - bb)) + (db - bb);
+			/* Fast2Sum on the larger operand first: TwoSum's
+			 * d - da can overflow near DBL_MAX (and then the
+			 * rounding error read as zero). */
+			int a_big = fabs(da) >= fabs(db);
+			double big = a_big ? da : db, small = a_big ? db : da;
+			err = small - (d - big);
 		}
 		s = sgn(err);
 		break;
@@ -353,6 +386,11 @@ static uint64_t fp_binop(struct fpenv *e, int is64, enum fp_binop op,
 		d = da * db;
 		if (ca == C_INF || cb == C_INF || ca == C_ZERO || cb == C_ZERO)
 			return fp_store(is64, d);
+		if (isinf(d) && is64) {
+			double p = (da * 0.5) * db;
+			return fp_overflow64(e, d, p,
+					     sgn(fma(da * 0.5, db, -p)));
+		}
 		if (isinf(d))
 			return fp_overflow(e, is64, d < 0);
 		if (is64 && (fabs(d) < 0x1p-1000 || fabs(da) < 0x1p-500 ||
@@ -374,6 +412,11 @@ static uint64_t fp_binop(struct fpenv *e, int is64, enum fp_binop op,
 		d = da / db;
 		if (ca == C_INF || cb == C_INF || ca == C_ZERO)
 			return fp_store(is64, d);
+		if (isinf(d) && is64 && fabs(db) >= 0x1p-1021) {
+			double p = (da * 0.5) / db;
+			return fp_overflow64(
+				e, d, p, sgn(fma(-p, db, da * 0.5)) * sgn(db));
+		}
 		if (isinf(d))
 			return fp_overflow(e, is64, d < 0);
 		if (is64 && (fabs(d) < 0x1p-1000 || fabs(da) < 0x1p-500 ||

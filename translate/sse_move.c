@@ -352,10 +352,3 @@ void sse_movddup(struct cpu *cpu, const struct insn *in)
 	cpu->xmm[in->reg].u64[1] = v;
 	insn_next(cpu, in);
 }
-
-/* 0F 77: EMMS.  wax has no MMX registers; the x87 tag word is all-empty
- * already, so this only retires. */
-void sse_emms(struct cpu *cpu, const struct insn *in)
-{
-	insn_next(cpu, in);
-}

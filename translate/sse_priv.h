@@ -141,8 +141,7 @@ insn_fn sse_movups, sse_movups_st, sse_movaps, sse_movaps_st, sse_movss,
 	sse_movmskps, sse_movmskpd, sse_pmovmskb, sse_movd_to_xmm,
 	sse_movd_from_xmm, sse_movq_xmm_xmm, sse_movq_st, sse_movdqu,
 	sse_movdqu_st, sse_movdqa, sse_movdqa_st, sse_movnti, sse_movntdq,
-	sse_maskmovdqu, sse_lddqu, sse_movsldup, sse_movshdup, sse_movddup,
-	sse_emms;
+	sse_maskmovdqu, sse_lddqu, sse_movsldup, sse_movshdup, sse_movddup;
 /* sse_int.c */
 insn_fn sse_paddb, sse_paddw, sse_paddd, sse_paddq, sse_psubb, sse_psubw,
 	sse_psubd, sse_psubq, sse_paddsb, sse_paddsw, sse_paddusb, sse_paddusw,
@@ -182,5 +181,41 @@ insn_fn sse_x87;
 insn_fn sse_pshufb, sse_phaddw, sse_phaddd, sse_phaddsw, sse_pmaddubsw,
 	sse_phsubw, sse_phsubd, sse_phsubsw, sse_psignb, sse_psignw, sse_psignd,
 	sse_pmulhrsw, sse_pabsb, sse_pabsw, sse_pabsd, sse_palignr;
+
+/* mmx_move.c */
+insn_fn mmx_emms, mmx_movd_to_mm, mmx_movd_from_mm, mmx_movq_load,
+	mmx_movq_store, mmx_movntq, mmx_maskmovq, mmx_pshufw, mmx_pinsrw,
+	mmx_pextrw, mmx_pmovmskb, mmx_movq2dq, mmx_movdq2q, mmx_cvtpi2ps,
+	mmx_cvtpi2pd, mmx_cvtps2pi, mmx_cvttps2pi, mmx_cvtpd2pi, mmx_cvttpd2pi;
+/* mmx_int.c */
+insn_fn mmx_paddb, mmx_paddw, mmx_paddd, mmx_paddq, mmx_psubb, mmx_psubw,
+	mmx_psubd, mmx_psubq, mmx_paddsb, mmx_paddsw, mmx_paddusb, mmx_paddusw,
+	mmx_psubsb, mmx_psubsw, mmx_psubusb, mmx_psubusw, mmx_pcmpeqb,
+	mmx_pcmpeqw, mmx_pcmpeqd, mmx_pcmpgtb, mmx_pcmpgtw, mmx_pcmpgtd,
+	mmx_pand, mmx_pandn, mmx_por, mmx_pxor, mmx_pminub, mmx_pmaxub,
+	mmx_pminsw, mmx_pmaxsw, mmx_pavgb, mmx_pavgw, mmx_psadbw, mmx_pmullw,
+	mmx_pmulhw, mmx_pmulhuw, mmx_pmuludq, mmx_pmaddwd, mmx_psrlw, mmx_psrld,
+	mmx_psrlq, mmx_psraw, mmx_psrad, mmx_psllw, mmx_pslld, mmx_psllq,
+	mmx_grp71, mmx_grp72, mmx_grp73, mmx_punpcklbw, mmx_punpcklwd,
+	mmx_punpckldq, mmx_punpckhbw, mmx_punpckhwd, mmx_punpckhdq,
+	mmx_packsswb, mmx_packuswb, mmx_packssdw;
+/* mmx_ssse3.c */
+insn_fn mmx_pshufb, mmx_phaddw, mmx_phaddd, mmx_phaddsw, mmx_pmaddubsw,
+	mmx_phsubw, mmx_phsubd, mmx_phsubsw, mmx_psignb, mmx_psignw, mmx_psignd,
+	mmx_pmulhrsw, mmx_pabsb, mmx_pabsw, mmx_pabsd, mmx_palignr;
+/* sse4_int.c */
+insn_fn sse_pminsb, sse_pminsd, sse_pminuw, sse_pminud, sse_pmaxsb, sse_pmaxsd,
+	sse_pmaxuw, sse_pmaxud, sse_pmulld, sse_pcmpeqq, sse_pcmpgtq,
+	sse_pmuldq, sse_packusdw, sse_ptest, sse_pblendvb, sse_pblendw,
+	sse_pmovsxbw, sse_pmovsxbd, sse_pmovsxbq, sse_pmovsxwd, sse_pmovsxwq,
+	sse_pmovsxdq, sse_pmovzxbw, sse_pmovzxbd, sse_pmovzxbq, sse_pmovzxwd,
+	sse_pmovzxwq, sse_pmovzxdq, sse_movntdqa, sse_phminposuw, sse_mpsadbw,
+	sse_pextrb, sse_pextrw_m, sse_pextrd, sse_pinsrb, sse_pinsrd;
+/* sse4_fp.c */
+insn_fn sse_roundps, sse_roundpd, sse_roundss, sse_roundsd, sse_blendps,
+	sse_blendpd, sse_blendvps, sse_blendvpd, sse_dpps, sse_dppd,
+	sse_insertps, sse_extractps;
+/* sse4_str.c */
+insn_fn sse_pcmpestrm, sse_pcmpestri, sse_pcmpistrm, sse_pcmpistri, sse_crc32;
 
 #endif

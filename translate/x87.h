@@ -156,9 +156,23 @@ static inline void st_pop(struct x87_state *x)
 	x->top = (x->top + 1) & 7;
 }
 
-/* Records this instruction's exception flags and condition bit C1. */
+/* The value an instruction writes: the indefinite when it hit a stack
+ * fault (masked #IS: the operation itself is not performed). */
+static inline struct fx80 st_result(unsigned f, struct fx80 r)
+{
+	return (f & FSW_SF) ? fx_indefinite : r;
+}
+
+/* Records this instruction's exception flags and condition bit C1.  A
+ * stack fault suppresses the operation, so only IE/SF/C1 remain. */
 static inline void x87_commit(struct x87_state *x, unsigned f)
 {
+	if (f & FSW_SF)
+		f &= FSW_IE | FSW_SF | FSW_C1;
+	/* an invalid operand or a zero divisor is reported instead of a
+	 * denormal operand (what the hardware does) */
+	if (f & (FSW_IE | FSW_ZE))
+		f &= ~FSW_DE;
 	x->fsw = (uint16_t)((x->fsw & ~FSW_C1) | (f & (0x7f | FSW_C1)));
 	if (f & ~x->fcw & 0x3f)
 		x->fsw |= FSW_ES | 0x8000;

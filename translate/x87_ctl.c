@@ -200,6 +200,8 @@ static void fxtract(struct x87_state *x)
 	unsigned f = 0;
 	struct fx80 v = st_get(x, 0, &f), e, s;
 
+	if (!(x->empty & (1u << ((x->top - 1) & 7))))
+		f |= FSW_IE | FSW_SF | FSW_C1; /* the push will overflow */
 	if (fx_is_nan(v) || (fx_exp(v) == 0x7fff && !(v.m >> 63))) {
 		e = s = fx_add(x->fcw, &f, v, v, 0);
 	} else if (fx_is_inf(v)) {
@@ -222,9 +224,35 @@ static void fxtract(struct x87_state *x)
 		e = fx_from_i64(ex);
 		s = (struct fx80){m, (uint16_t)((v.se & 0x8000) | 16383)};
 	}
-	st_set(x, 0, e);
-	st_push(x, s, &f);
+	st_set(x, 0, st_result(f, e));
+	st_push(x, st_result(f, s), &f);
 	x87_commit(x, f);
+}
+
+/*
+ * FPREM/FPREM1 with exponents 64 or more apart: *b becomes ST(1) scaled
+ * by 2^(D - 32) (exact) for one partial reduction step.  False when the
+ * complete remainder applies (close exponents, zero, NaN, infinity).
+ */
+static bool prem_partial(const struct fx80 *a, struct fx80 *b)
+{
+	int ea = fx_exp(*a), eb = fx_exp(*b);
+	uint64_t mb = b->m;
+
+	if (!(a->m >> 63) || ea == 0x7fff || ea == 0 || eb == 0x7fff || !mb)
+		return false;
+	if (eb == 0) { /* denormal divisor: normalise */
+		int k = __builtin_clzll(mb);
+		mb <<= k;
+		eb = 1 - k;
+	} else if (!(mb >> 63)) {
+		return false; /* unnormal: invalid, handled by fx_prem */
+	}
+	if (ea - eb < 64 || ea - 32 < 1)
+		return false;
+	b->m = mb;
+	b->se = (uint16_t)((b->se & 0x8000) | (ea - 32));
+	return true;
 }
 
 /* Transcendental on ST(0) [and ST(1)] in double precision. */
@@ -305,7 +333,7 @@ void x87_ctl_reg(struct cpu *cpu, const struct insn *in, struct x87_state *x)
 {
 	int modrm = 0xc0 | (in->reg & 7) << 3 | (in->rm & 7);
 	unsigned f = 0, q;
-	struct fx80 a;
+	struct fx80 a, b;
 
 	if (in->op == 0xdb) {
 		switch (modrm) {
@@ -341,7 +369,7 @@ void x87_ctl_reg(struct cpu *cpu, const struct insn *in, struct x87_state *x)
 			a.se ^= 0x8000;
 		else
 			a.se &= 0x7fff;
-		st_set(x, 0, a);
+		st_set(x, 0, st_result(f, a));
 		x87_commit(x, f & ~FSW_C1);
 		return;
 	case 0xe4: /* FTST */
@@ -366,8 +394,31 @@ void x87_ctl_reg(struct cpu *cpu, const struct insn *in, struct x87_state *x)
 		return;
 	case 0xf5: /* FPREM1 */
 	case 0xf8: /* FPREM */
-		a = fx_prem(x->fcw, &f, st_get(x, 0, &f), st_get(x, 1, &f),
-			    modrm == 0xf5, &q);
+		a = st_get(x, 0, &f);
+		b = st_get(x, 1, &f);
+		if (f & FSW_SF) { /* C0 and C3 stay as they were */
+			st_set(x, 0, fx_indefinite);
+			x87_commit(x, f);
+			x->fsw &= ~FSW_C2;
+			return;
+		}
+		if (!fx_is_nan(a) && !fx_is_nan(b) &&
+		    ((fx_exp(a) == 0 && a.m) || (fx_exp(b) == 0 && b.m)))
+			f |= FSW_DE; /* also where fx_prem stops early */
+		if (prem_partial(&a, &b)) {
+			/* Exponents 64 or more apart: the hardware reduces
+			 * only partially (C2 = 1) and software loops.  Reduce
+			 * by ST(1) * 2^(D - 32), truncating (SDM, N = 32):
+			 * a multiple of 8 ST(1), so the last step's C0 C3 C1
+			 * are still the low quotient bits. */
+			a = fx_prem(x->fcw, &f, a, b, 0, &q);
+			st_set(x, 0, a);
+			x87_commit(x, f & ~FSW_C1);
+			x->fsw &= ~(FSW_C0 | FSW_C1 | FSW_C3);
+			x->fsw |= FSW_C2;
+			return;
+		}
+		a = st_result(f, fx_prem(x->fcw, &f, a, b, modrm == 0xf5, &q));
 		st_set(x, 0, a);
 		x87_commit(x, f & ~FSW_C1);
 		x->fsw &= ~(FSW_C0 | FSW_C1 | FSW_C2 | FSW_C3);
@@ -383,16 +434,19 @@ void x87_ctl_reg(struct cpu *cpu, const struct insn *in, struct x87_state *x)
 		x->fsw &= ~FSW_C1;
 		return;
 	case 0xfa: /* FSQRT */
-		st_set(x, 0, fx_sqrt(x->fcw, &f, st_get(x, 0, &f)));
+		a = st_get(x, 0, &f);
+		st_set(x, 0, st_result(f, fx_sqrt(x->fcw, &f, a)));
 		x87_commit(x, f);
 		return;
 	case 0xfc: /* FRNDINT */
-		st_set(x, 0, fx_rndint(x->fcw, &f, st_get(x, 0, &f)));
+		a = st_get(x, 0, &f);
+		st_set(x, 0, st_result(f, fx_rndint(x->fcw, &f, a)));
 		x87_commit(x, f);
 		return;
 	case 0xfd: /* FSCALE */
 		a = st_get(x, 0, &f);
-		st_set(x, 0, fx_scale(x->fcw, &f, a, st_get(x, 1, &f)));
+		b = st_get(x, 1, &f);
+		st_set(x, 0, st_result(f, fx_scale(x->fcw, &f, a, b)));
 		x87_commit(x, f);
 		return;
 	case 0xf0:

@@ -95,6 +95,31 @@ struct rres {
  * biased exponents 1..emax (0 = subnormal).  Overflow yields infinity or
  * the largest finite value by rc.
  */
+/* True when rounding m (bit 127 set) to prec bits carries out of bit
+ * 127, i.e. the rounded value reaches the next power of two. */
+static int round_carries(int rc, int sign, u128 m, int prec)
+{
+	u128 one = (u128)1 << (128 - prec), rem = m & (one - 1);
+	int up;
+
+	if (!rem)
+		return 0;
+	switch (rc) {
+	case RC_NEAREST:
+		up = rem > (one >> 1) || (rem == (one >> 1) && (m & one));
+		break;
+	case RC_DOWN:
+		up = sign;
+		break;
+	case RC_UP:
+		up = !sign;
+		break;
+	default:
+		up = 0;
+	}
+	return up && (u128)((m & ~(one - 1)) + one) == 0;
+}
+
 static struct rres round_gen(unsigned *flags, int rc, int sign, int32_t be,
 			     u128 m, int prec, int32_t emax)
 {
@@ -105,7 +130,9 @@ static struct rres round_gen(unsigned *flags, int rc, int sign, int32_t be,
 		return r;
 	if (be < 1) {
 		int sh = 1 - be;
-		tiny = 1;
+		/* x86 detects tininess after rounding: a value just below the
+		 * smallest normal that rounds up to it is not tiny */
+		tiny = be < 0 || !round_carries(rc, sign, m, prec);
 		if (sh >= 128) {
 			m = 1; /* sticky only */
 		} else {
@@ -153,6 +180,7 @@ static struct rres round_gen(unsigned *flags, int rc, int sign, int32_t be,
 			     (rc == RC_DOWN && sign);
 		*flags |= FSW_OE | FSW_PE;
 		if (to_inf) {
+			*flags |= FSW_C1; /* rounded up to infinity */
 			r.inf = 1;
 			r.be = emax + 1;
 			r.m = 1ull << 63;
@@ -200,8 +228,10 @@ static struct fx80 fx_nan2(unsigned *flags, struct fx80 a, struct fx80 b)
 	if (na && nb) {
 		if (ka != kb)
 			r = ka == K_QNAN ? a : b;
-		else
-			r = (a.m << 1) >= (b.m << 1) ? a : b;
+		else if ((a.m << 1) != (b.m << 1))
+			r = (a.m << 1) > (b.m << 1) ? a : b;
+		else /* same significand: the positive one */
+			r = a.se <= b.se ? a : b;
 	} else {
 		r = na ? a : b;
 	}
@@ -377,7 +407,8 @@ struct fx80 fx_sqrt(uint16_t fcw, unsigned *flags, struct fx80 a)
 	return fx_round(fcw, flags, 0, ex + 63, m);
 }
 
-/* Rounds |a| (finite) to an integer magnitude under rc; *inexact. */
+/* Rounds |a| (finite) to an integer magnitude under rc; *inexact is 0
+ * when exact, else 1, or 3 when the magnitude was rounded up (C1). */
 static u128 fx_int_mag(struct unp u, int rc, int *inexact)
 {
 	if (u.e >= 63) {
@@ -387,8 +418,10 @@ static u128 fx_int_mag(struct unp u, int rc, int *inexact)
 		return (u128)u.m << (u.e - 63);
 	}
 	if (u.e < -1) {
-		*inexact = 1;
-		return (rc == RC_UP && !u.sign) || (rc == RC_DOWN && u.sign);
+		int away =
+			(rc == RC_UP && !u.sign) || (rc == RC_DOWN && u.sign);
+		*inexact = away ? 3 : 1;
+		return away;
 	}
 	int sh = 63 - u.e; /* 1..64 */
 	uint64_t ip = sh == 64 ? 0 : u.m >> sh;
@@ -411,6 +444,8 @@ static u128 fx_int_mag(struct unp u, int rc, int *inexact)
 			break;
 		}
 	}
+	if (up)
+		*inexact = 3;
 	return (u128)ip + up;
 }
 
@@ -428,6 +463,8 @@ struct fx80 fx_rndint(uint16_t fcw, unsigned *flags, struct fx80 a)
 	u128 v = fx_int_mag(u, fcw_rc(fcw), &inexact);
 	if (inexact)
 		*flags |= FSW_PE;
+	if (inexact & 2)
+		*flags |= FSW_C1;
 	if (v == 0)
 		return fx_make(u.sign, 0, 0);
 	int k = __builtin_clzll((uint64_t)v);
@@ -456,6 +493,8 @@ int64_t fx_to_int(uint16_t fcw, unsigned *flags, struct fx80 a, int bits,
 	}
 	if (inexact)
 		*flags |= FSW_PE;
+	if (inexact & 2)
+		*flags |= FSW_C1;
 	return (int64_t)(u.sign ? 0 - (uint64_t)v : (uint64_t)v);
 }
 
@@ -466,6 +505,7 @@ struct fx80 fx_scale(uint16_t fcw, unsigned *flags, struct fx80 a,
 
 	if (fx_special(ka) || fx_special(kb))
 		return fx_nan2(flags, a, b);
+	fx_de(flags, a, b);
 	if (kb == K_INF) {
 		if ((ka == K_ZERO && !fx_sign(b)) ||
 		    (ka == K_INF && fx_sign(b))) {
@@ -477,8 +517,10 @@ struct fx80 fx_scale(uint16_t fcw, unsigned *flags, struct fx80 a,
 		return fx_sign(b) ? fx_make(fx_sign(a), 0, 0)
 				  : fx_make(fx_sign(a), 0x7fff, 1ull << 63);
 	}
-	if (ka != K_FIN)
+	if (ka != K_FIN) {
+		fx_de(flags, b, b); /* a denormal scale is still reported */
 		return a;
+	}
 	struct unp x = fx_unpack(a, flags);
 	int64_t n = 0;
 	if (kb == K_FIN) {
@@ -663,7 +705,8 @@ static uint64_t fx_to_bin(uint16_t fcw, unsigned *flags, struct fx80 a,
 	default:
 		break;
 	}
-	struct unp u = fx_unpack(a, flags);
+	unsigned no_de = 0; /* FST/FSTP do not report denormal operands */
+	struct unp u = fx_unpack(a, &no_de);
 	struct rres r = round_gen(flags, fcw_rc(fcw), s, u.e + bias,
 				  (u128)u.m << 64, prec, emax);
 	if (r.inf)

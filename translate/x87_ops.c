@@ -14,9 +14,13 @@
 
 void x87_reset(struct x87_state *x)
 {
-	memset(x, 0, sizeof(*x));
+	/* FNINIT leaves the data registers as they are (FXSAVE shows them) */
 	x->fcw = 0x037f;
+	x->fsw = 0;
+	x->top = 0;
 	x->empty = 0xff;
+	x->fop = 0;
+	x->fip = x->fdp = 0;
 }
 
 struct x87_state *x87_get(struct cpu *cpu)
@@ -25,6 +29,7 @@ struct x87_state *x87_get(struct cpu *cpu)
 		cpu->x87 = malloc(sizeof(struct x87_state));
 		if (!cpu->x87)
 			wax_panic("out of memory for x87 state");
+		memset(cpu->x87, 0, sizeof(struct x87_state));
 		x87_reset(cpu->x87);
 	}
 	return cpu->x87;
@@ -105,6 +110,8 @@ static void arith_st0(struct x87_state *x, int r, struct fx80 src, unsigned f)
 {
 	struct fx80 a = st_get(x, 0, &f);
 
+	if (fx_is_nan(a))
+		f &= ~FSW_DE; /* a NaN operand: no denormal check */
 	if (r == 2 || r == 3) {
 		set_cc(x, fx_compare(&f, a, src, 0));
 		x87_commit(x, f & ~FSW_C1);
@@ -112,7 +119,7 @@ static void arith_st0(struct x87_state *x, int r, struct fx80 src, unsigned f)
 			st_pop(x);
 		return;
 	}
-	st_set(x, 0, arith(x, &f, r, a, src));
+	st_set(x, 0, st_result(f, arith(x, &f, r, a, src)));
 	x87_commit(x, f);
 }
 
@@ -331,7 +338,8 @@ static void x87_reg(struct cpu *cpu, const struct insn *in, struct x87_state *x)
 		a = st_get(x, i, &f);
 		b = st_get(x, 0, &f);
 		/* The 4/5 and 6/7 rows swap meaning in these encodings. */
-		st_set(x, i, arith(x, &f, r >= 4 ? r ^ 1 : r, a, b));
+		st_set(x, i,
+		       st_result(f, arith(x, &f, r >= 4 ? r ^ 1 : r, a, b)));
 		x87_commit(x, f);
 		if (in->op == 0xde)
 			st_pop(x);
@@ -339,7 +347,10 @@ static void x87_reg(struct cpu *cpu, const struct insn *in, struct x87_state *x)
 	case 0xda:
 		if (r < 4) { /* FCMOVB/E/BE/U */
 			a = st_get(x, i, &f);
-			if (fcmov_cond(cpu, r))
+			st_get(x, 0, &f); /* both operands must be valid */
+			if (f & FSW_SF)
+				st_set(x, 0, fx_indefinite);
+			else if (fcmov_cond(cpu, r))
 				st_set(x, 0, a);
 			x87_commit(x, f);
 			return;
@@ -352,7 +363,10 @@ static void x87_reg(struct cpu *cpu, const struct insn *in, struct x87_state *x)
 	case 0xdb:
 		if (r < 4) { /* FCMOVNB/NE/NBE/NU */
 			a = st_get(x, i, &f);
-			if (!fcmov_cond(cpu, r))
+			st_get(x, 0, &f); /* both operands must be valid */
+			if (f & FSW_SF)
+				st_set(x, 0, fx_indefinite);
+			else if (!fcmov_cond(cpu, r))
 				st_set(x, 0, a);
 			x87_commit(x, f);
 			return;

@@ -212,7 +212,7 @@ Test(decode, multi_byte_nops_and_endbr64)
 Test(decode, branches_carry_sign_extended_displacements)
 {
 	cr_assert_eq(DEC(0x75, 0xfe), 2);
-	cr_assert_eq(in.fn, op_jcc);
+	cr_assert_eq(in.fn, interp_jcc_by_cc[5]);
 	cr_assert_eq(in.imm, (uint64_t)-2);
 	cr_assert(decode_ends_block(&in));
 	cr_assert_eq(DEC(0x0f, 0x84, 0x00, 0x01, 0x00, 0x00), 6);

@@ -473,3 +473,37 @@ Test(syscall, unimplemented_syscall_is_logged_with_its_linux_name,
 			 padded("vhangup(0, 0, 0, 0, 0, 0)",
 				"-1 ENOSYS (Function not implemented)"));
 }
+
+Test(syscall, prctl_name_round_trips_cut_at_15_characters)
+{
+	struct task *t = make_task();
+	gaddr b = guest_str(t, guest_buf(t), "a-very-long-thread-name");
+	char name[16];
+
+	cr_assert_eq(sys_prctl(t, 15, b, 0, 0, 0, 0), 0);
+	cr_assert_eq(sys_prctl(t, 16, b + 64, 0, 0, 0, 0), 0);
+	cr_assert(mm_read(t->proc->mm, name, b + 64, 16) == 0);
+	cr_assert_str_eq(name, "a-very-long-thr");
+	cr_assert_eq(sys_prctl(t, 9999, 0, 0, 0, 0, 0), -LINUX_EINVAL);
+}
+
+Test(syscall, getpriority_returns_twenty_minus_nice)
+{
+	struct task *t = make_task();
+
+	cr_assert_eq(sys_getpriority(t, 0, 0, 0, 0, 0, 0), 20);
+	cr_assert_eq(sys_setpriority(t, 0, 0, 5, 0, 0, 0), 0);
+	cr_assert_eq(sys_getpriority(t, 0, 0, 0, 0, 0, 0), 15);
+	cr_assert_eq(sys_getpriority(t, 0, 777, 0, 0, 0, 0), -LINUX_ESRCH);
+	cr_assert_eq(sys_getpriority(t, 9, 0, 0, 0, 0, 0), -LINUX_EINVAL);
+}
+
+Test(syscall, setsid_fails_for_a_group_leader_and_succeeds_otherwise)
+{
+	struct task *t = make_task();
+
+	cr_assert_eq(sys_setsid(t, 0, 0, 0, 0, 0, 0), -LINUX_EPERM);
+	t->proc->pgid = t->proc->sid = 1;
+	cr_assert_eq(sys_setsid(t, 0, 0, 0, 0, 0, 0), 4242);
+	cr_assert_eq(t->proc->pgid, 4242);
+}

@@ -434,6 +434,7 @@ Test(vfs, proc_self_fd_shows_paths_and_reopens_the_same_pipe)
 	/* opening the magic link for writing gives the same pipe */
 	again = open_ok("/proc/self/fd/1", LINUX_O_WRONLY, 0);
 	cr_assert_eq(again->inode, rd->inode);
+	cr_assert_str_eq(file_path(again), buf);
 	cr_assert_eq(vfs_write(again, "hi", 2), 2);
 	cr_assert_eq(vfs_read(rd, buf, 2), 2);
 	cr_assert_eq(memcmp(buf, "hi", 2), 0);

@@ -1,6 +1,6 @@
 /*
- * Guest test: libc string functions over every source/destination
- * alignment 0..15 and lengths 0..80 plus a few long ones, checked against
+ * Guest test: libc string functions over source/destination alignments
+ * 0..15 and lengths 0..80 plus a few long ones, checked against
  * byte-by-byte reference loops.  libc picks SSE2 (or better, by CPUID)
  * code paths, which is the point: they read past ends within a page and
  * use unaligned vector loads.  Calls go through volatile pointers so the
@@ -148,10 +148,13 @@ static void one(size_t sa, size_t da, size_t len)
 int main(void)
 {
 	int cases = 0;
+	/* Every source alignment against destination alignments that
+	 * cover equal, off-by-one and opposite offsets within 16 bytes. */
+	static const size_t das[] = {0, 1, 3, 4, 7, 8, 13, 15};
 	for (size_t sa = 0; sa < 16; sa++)
-		for (size_t da = 0; da < 16; da++)
+		for (size_t k = 0; k < sizeof(das) / sizeof(das[0]); k++)
 			for (size_t len = 0; len <= 80; len++) {
-				one(sa, da, len);
+				one(sa, das[k], len);
 				cases++;
 			}
 	static const size_t longs[] = {127, 128, 255, 256, 257, 500, 511};
