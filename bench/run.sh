@@ -5,16 +5,19 @@
 # side by side, checks each output against the native one and prints a
 # table of times, ratios to native and their geometric mean per group.
 #
-#   bench/run.sh [--quick] [--runners LIST] [-n N] [--timeout SEC]
-#                [--rep-budget SEC] [--metric cpu|wall] [--only LIST] [--musl]
+#   bench/run.sh [--quick] [--runners LIST] [-n N] [--cpu-limit SEC]
+#                [--timeout SEC] [--rep-budget SEC] [--metric cpu|wall]
+#                [--only LIST] [--musl]
 #
 #   --quick        small sizes (about 1/10), N=1
 #   --runners L    comma list of native,qemu,wax,wax-release,wax-node
 #                  (default native,qemu,wax,wax-node; native always runs:
 #                  it is the reference for outputs and ratios)
 #   -n N           best of N runs per cell (default 3, 1 with --quick)
-#   --timeout S    per-run limit in seconds (default 600); the cell shows
-#                  TIMEOUT
+#   --cpu-limit S  per-run CPU-time limit in seconds (default 300, ulimit
+#                  -t): the cell shows TIMEOUT
+#   --timeout S    per-run wall-clock limit in seconds (default 1800; the
+#                  machine may be shared, so the CPU limit is the main one)
 #   --rep-budget S stop repeating a cell once its runs took S seconds in all
 #                  (default 60): slow cells are measured fewer times
 #   --metric M     cpu (user+sys of the whole process tree, default: robust
@@ -40,14 +43,15 @@ out=${BENCH_OUT:-$here/out}
 quick=0
 runners=native,qemu,wax,wax-node
 reps=
-timeout_s=600
+timeout_s=1800
+cpu_limit=300
 rep_budget=60
 metric=cpu
 only=
 musl=0
 
 usage() {
-	sed -n '8,23p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '8,26p' "$0" | sed 's/^# \{0,1\}//'
 	exit "$1"
 }
 
@@ -58,6 +62,7 @@ while [ $# -gt 0 ]; do
 	--runners=*) runners=${1#*=} ;;
 	-n) reps=$2; shift ;;
 	--timeout) timeout_s=$2; shift ;;
+	--cpu-limit) cpu_limit=$2; shift ;;
 	--rep-budget) rep_budget=$2; shift ;;
 	--metric) metric=$2; shift ;;
 	--only) only=$2; shift ;;
@@ -211,7 +216,7 @@ reasons=$out/failures.txt
 : >"$reasons"
 printf 'prog\tgroup\trunner\trep\tstatus\twall\tcpu\n' >"$results"
 echo "run.sh: $(date -u '+%Y-%m-%d %H:%M:%S UTC'), mode $([ $quick = 1 ] && echo quick || echo full)," \
-	"best of $reps, metric $metric, timeout ${timeout_s}s, logs in $logs" >&2
+	"best of $reps, metric $metric, limits ${cpu_limit}s cpu ${timeout_s}s wall, logs in $logs" >&2
 
 # run_cell PROG RUNNER: appends the runs to results.tsv.
 run_cell() {
@@ -234,16 +239,21 @@ run_cell() {
 	while [ $rep -le "$reps" ]; do
 		base=$logs/$p.$r.$rep
 		echo "$ ${PRE[*]} ${CMD[*]}" >"$base.cmd"
-		$TIME -f '%e %U %S' -o "$base.time" timeout -k 5 "$timeout_s" \
-			"${PRE[@]}" "${CMD[@]}" >"$base.out" 2>"$base.err" </dev/null
+		(
+			ulimit -t "$cpu_limit"
+			exec $TIME -f '%e %U %S' -o "$base.time" timeout -k 5 "$timeout_s" \
+				"${PRE[@]}" "${CMD[@]}" >"$base.out" 2>"$base.err" </dev/null
+		)
 		rc=$?
 		t=$(tail -n 1 "$base.time")
 		wall=$(echo "$t" | awk '{print $1}')
 		cpu=$(echo "$t" | awk '{printf "%.2f", $2 + $3}')
 		st=OK
-		if [ $rc = 124 ] || [ $rc = 137 ]; then
+		if [ $rc = 124 ] || [ $rc = 137 ] || [ $rc = 152 ]; then
+			# 124: wall limit (timeout), 152/137: SIGXCPU/SIGKILL of ulimit -t
 			st=TIMEOUT
-			echo "$p/$r: TIMEOUT after ${timeout_s}s (run $rep; $base.err)" >>"$reasons"
+			echo "$p/$r: TIMEOUT: cpu ${cpu}s (limit ${cpu_limit}s), wall ${wall}s" \
+				"(limit ${timeout_s}s), run $rep; $base.err" >>"$reasons"
 		elif [ $rc != 0 ]; then
 			st=FAIL
 			echo "$p/$r: FAIL: exit status $rc (run $rep): $(tail -c 300 "$base.err" | tr '\n' ' ')" >>"$reasons"
@@ -279,14 +289,14 @@ NR == 1 { next }
 END {
 	nr = split(runners, R, " ")
 	np = split(progs, P, " ")
-	printf "%-10s", "program"
+	printf "%-13s", "program"
 	for (i = 1; i <= nr; i++) printf " %18s", R[i]
 	printf "\n"
 	ng = 0
 	for (j = 1; j <= np; j++) {
 		p = P[j]; g = grp[p]
 		if (!(g in seen)) { seen[g] = 1; G[++ng] = g }
-		printf "%-10s", p
+		printf "%-13s", p
 		nat = best[p SUBSEP "native"]
 		for (i = 1; i <= nr; i++) {
 			k = p SUBSEP R[i]
@@ -306,7 +316,7 @@ END {
 	}
 	for (gi = 1; gi <= ng; gi++) {
 		g = G[gi]
-		printf "%-10s", "geomean"
+		printf "%-13s", "geomean"
 		for (i = 1; i <= nr; i++) {
 			if (R[i] == "native") { printf " %18s", g; continue }
 			n = lcnt[g, R[i]]

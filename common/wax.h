@@ -18,18 +18,18 @@ typedef uint64_t gaddr; /* a guest virtual address */
 
 #define WAX_VERSION "0.1.0"
 
-#define GUEST_PAGE_SIZE 4096u
+#define GUEST_PAGE_SIZE	 4096u
 #define GUEST_PAGE_SHIFT 12
-#define GUEST_PAGE_MASK (~(gaddr)(GUEST_PAGE_SIZE - 1))
+#define GUEST_PAGE_MASK	 (~(gaddr)(GUEST_PAGE_SIZE - 1))
 #define PAGE_ALIGN_UP(x) (((x) + GUEST_PAGE_SIZE - 1) & GUEST_PAGE_MASK)
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define container_of(p, type, member) \
-	((type *)((char *)(p) - offsetof(type, member)))
-#define likely(x) __builtin_expect(!!(x), 1)
+#define container_of(p, type, member)                                          \
+	((type *)((char *)(p)-offsetof(type, member)))
+#define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define MIN(a, b)   ((a) < (b) ? (a) : (b))
+#define MAX(a, b)   ((a) > (b) ? (a) : (b))
 
 /* True when a syscall-style return value is an error (-4095..-1). */
 #define IS_LINUX_ERR(x) ((uint64_t)(int64_t)(x) >= (uint64_t)-LINUX_ERRNO_MAX)

@@ -344,7 +344,21 @@ int vfs_getattr(struct inode *ino, struct kstat *st);
 int vfs_setattr(struct inode *ino, const struct iattr *ia);
 int vfs_readlink_inode(struct inode *ino, char *buf, size_t len);
 int vfs_statfs(struct inode *ino, struct kstatfs *st);
+/* access(2) check of LINUX_[RWX]_OK bits for the vfs_set_cred identity
+ * (Linux's rules: root reads/writes all, executes if any x bit or a dir).
+ * Returns 0 or -EACCES (or the getattr error). */
 int vfs_access_inode(struct inode *ino, int mode);
+
+/* The identity permission checks use (access(2) checks the real ids). */
+#define FS_CRED_NGROUPS 64
+struct fs_cred {
+	uint32_t uid, gid;
+	int ngroups;
+	uint32_t groups[FS_CRED_NGROUPS];
+};
+/* Sets the guest's identity for vfs_access_inode (one guest process so
+ * far: process creation calls it).  Until then the guest is root. */
+void vfs_set_cred(const struct fs_cred *c);
 
 /* namei.c */
 /*

@@ -9,12 +9,13 @@
  * resolves them inside the guest root, so a host path built here never
  * leaves it.
  *
+ * Where NODERAWFS falls short (hard links, exact nanosecond times, a
+ * symlink's own times) the wasm build asks Node directly through
+ * wasm/wasm_host.h (under __EMSCRIPTEN__).  Permission checks (access)
+ * are the VFS's own, from the mode and owner (fs/inode.c).
+ *
  * Known limits: RENAME_EXCHANGE and RENAME_WHITEOUT answer -EINVAL;
- * NODERAWFS lacks hard links, so link(2) answers -EPERM in the wasm
- * build, and it cannot set a symlink's own times (-EOPNOTSUPP there).
- * HOSTFS_NODERAWFS (set by fs/meson.build for the wasm build) selects
- * those work-arounds.  chown as a non-root host user
- * fails like the host does.
+ * chown as a non-root host user fails like the host does.
  *
  * Layer: fs/ host backend.  Callers: the VFS through hostfs_inode_ops;
  * mount.c (hostfs_create).
@@ -32,6 +33,9 @@
 #include <unistd.h>
 
 #include "fs.h"
+#ifdef __EMSCRIPTEN__
+#include "wasm/wasm_host.h"
+#endif
 
 struct hostfs_inode {
 	struct inode inode;
@@ -135,6 +139,7 @@ static int hostfs_lookup(struct inode *dir, const char *name,
 	return hostfs_make_inode(dir->sb, p, out);
 }
 
+#ifndef __EMSCRIPTEN__
 static void kstat_from_host(struct kstat *k, const struct stat *st)
 {
 	k->dev = (uint64_t)st->st_dev;
@@ -155,7 +160,34 @@ static void kstat_from_host(struct kstat *k, const struct stat *st)
 	k->ctime.tv_nsec = st->st_ctim.tv_nsec;
 	k->btime = k->mtime; /* the host's birth time is not portable */
 }
+#endif
 
+#ifdef __EMSCRIPTEN__
+/* Node's own lstat: exact nanosecond times, which Emscripten's rounds. */
+static int hostfs_getattr(struct inode *ino, struct kstat *k)
+{
+	struct wasm_host_stat st;
+	int err = wasm_host_lstat(HI(ino)->hpath, &st);
+
+	if (err < 0)
+		return err;
+	k->dev = st.dev;
+	k->ino = st.ino;
+	k->mode = mode_from_host((mode_t)st.mode);
+	k->nlink = (uint32_t)st.nlink;
+	k->uid = (uint32_t)st.uid;
+	k->gid = (uint32_t)st.gid;
+	k->rdev = st.rdev;
+	k->size = st.size;
+	k->blksize = st.blksize;
+	k->blocks = st.blocks;
+	k->atime = (struct linux_timespec){st.atime_sec, st.atime_nsec};
+	k->mtime = (struct linux_timespec){st.mtime_sec, st.mtime_nsec};
+	k->ctime = (struct linux_timespec){st.ctime_sec, st.ctime_nsec};
+	k->btime = k->mtime;
+	return 0;
+}
+#else
 static int hostfs_getattr(struct inode *ino, struct kstat *k)
 {
 	struct stat st;
@@ -165,6 +197,7 @@ static int hostfs_getattr(struct inode *ino, struct kstat *k)
 	kstat_from_host(k, &st);
 	return 0;
 }
+#endif
 
 static void timespec_to_host(struct timespec *h, const struct linux_timespec *g,
 			     bool given)
@@ -184,39 +217,37 @@ static void timespec_to_host(struct timespec *h, const struct linux_timespec *g,
 	}
 }
 
-#ifdef HOSTFS_NODERAWFS
+#ifdef __EMSCRIPTEN__
 /*
- * NODERAWFS's utimensat takes no flags (it asserts) and no UTIME_NOW or
- * UTIME_OMIT: resolve those here, and never ask it to touch a symlink (it
- * would follow it on the host, possibly out of the root).
+ * Emscripten's utimensat takes no flags, no UTIME_NOW/OMIT and keeps only
+ * milliseconds: resolve NOW/OMIT here and set exact times through Node
+ * (which never follows a symlink there).
  */
 static int host_utimens(struct inode *ino, const char *p, struct timespec *ts)
 {
-	struct stat st;
+	struct wasm_host_stat st;
+	int64_t sec[2], nsec[2];
+	int err = wasm_host_lstat(p, &st);
 
-	if (inode_is_lnk(ino))
-		return -LINUX_EOPNOTSUPP;
-	if (lstat(p, &st) < 0)
-		return HOST_ERR();
+	(void)ino;
+	if (err < 0)
+		return err;
 	for (int i = 0; i < 2; i++) {
 		if (ts[i].tv_nsec == UTIME_NOW) {
-			clock_gettime(CLOCK_REALTIME, &ts[i]);
+			struct timespec now;
+
+			clock_gettime(CLOCK_REALTIME, &now);
+			sec[i] = now.tv_sec;
+			nsec[i] = now.tv_nsec;
 		} else if (ts[i].tv_nsec == UTIME_OMIT) {
-			ts[i] = i == 0 ? st.st_atim : st.st_mtim;
+			sec[i] = i == 0 ? st.atime_sec : st.mtime_sec;
+			nsec[i] = i == 0 ? st.atime_nsec : st.mtime_nsec;
+		} else {
+			sec[i] = ts[i].tv_sec;
+			nsec[i] = ts[i].tv_nsec;
 		}
 	}
-	/*
-	 * emcc 3.1.6 turns the times into milliseconds and hands them to
-	 * Node's utimesSync, which takes seconds: pre-divide by 1000 so that
-	 * sec * 1000 + nsec / 1e6 comes out as the wanted seconds.
-	 */
-	for (int i = 0; i < 2; i++) {
-		long s = (long)ts[i].tv_sec;
-
-		ts[i].tv_sec = s / 1000;
-		ts[i].tv_nsec = (s % 1000) * 1000000l + ts[i].tv_nsec / 1000;
-	}
-	return utimensat(AT_FDCWD, p, ts, 0) < 0 ? HOST_ERR() : 0;
+	return wasm_host_utimens(p, sec[0], nsec[0], sec[1], nsec[1]);
 }
 #else
 static int host_utimens(struct inode *ino, const char *p, struct timespec *ts)
@@ -405,16 +436,20 @@ static int hostfs_symlink(struct inode *dir, const char *name,
 	return HOSTFS_NAMEOP(dir, name, symlink(target, p));
 }
 
-/*
- * Emscripten's NODERAWFS has no hard links and says EMLINK for every
- * link(); a real host only says it past ~65000 links.  Either way the
- * guest gets EPERM, link(2)'s "filesystem does not support hard links".
- */
 static int hostfs_link(struct inode *old, struct inode *dir, const char *name)
 {
-	int err = HOSTFS_NAMEOP(dir, name, link(HI(old)->hpath, p));
+	char *p = path_join(HI(dir)->hpath, name);
+	int err;
 
-	return err == -LINUX_EMLINK ? -LINUX_EPERM : err;
+	if (!p)
+		return -LINUX_ENOMEM;
+#ifdef __EMSCRIPTEN__
+	err = wasm_host_link(HI(old)->hpath, p); /* NODERAWFS has no link() */
+#else
+	err = link(HI(old)->hpath, p) < 0 ? HOST_ERR() : 0;
+#endif
+	free(p);
+	return err;
 }
 
 static int hostfs_rename(struct inode *odir, const char *oname,
@@ -438,19 +473,6 @@ out_free:
 	free(o);
 	free(n);
 	return err;
-}
-
-static int hostfs_access(struct inode *ino, int mode)
-{
-	int h = 0;
-
-	if (mode & LINUX_R_OK)
-		h |= R_OK;
-	if (mode & LINUX_W_OK)
-		h |= W_OK;
-	if (mode & LINUX_X_OK)
-		h |= X_OK;
-	return access(HI(ino)->hpath, h ? h : F_OK) < 0 ? HOST_ERR() : 0;
 }
 
 static int hostfs_statfs(struct inode *ino, struct kstatfs *k)
@@ -492,7 +514,6 @@ static const struct inode_ops hostfs_inode_ops = {
 	.symlink = hostfs_symlink,
 	.link = hostfs_link,
 	.rename = hostfs_rename,
-	.access = hostfs_access,
 	.statfs = hostfs_statfs,
 	.release = hostfs_release,
 };

@@ -140,21 +140,63 @@ int vfs_statfs(struct inode *ino, struct kstatfs *st)
 	return ino->ops->statfs(ino, st);
 }
 
+/* The guest's identity for permission checks (one guest process so far). */
+static struct fs_cred vfs_cred;
+static pthread_mutex_t vfs_cred_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void vfs_set_cred(const struct fs_cred *c)
+{
+	pthread_mutex_lock(&vfs_cred_lock);
+	vfs_cred = *c;
+	if (vfs_cred.ngroups < 0)
+		vfs_cred.ngroups = 0;
+	if (vfs_cred.ngroups > FS_CRED_NGROUPS)
+		vfs_cred.ngroups = FS_CRED_NGROUPS;
+	pthread_mutex_unlock(&vfs_cred_lock);
+}
+
+static bool cred_in_group(const struct fs_cred *c, uint32_t gid)
+{
+	if (c->gid == gid)
+		return true;
+	for (int i = 0; i < c->ngroups; i++)
+		if (c->groups[i] == gid)
+			return true;
+	return false;
+}
+
 /*
- * access(2): the filesystem's check when it has one, else the owner bits
- * of the mode (wax's guest runs as the owner of its files).
+ * access(2), Linux's generic_permission: the filesystem's check when it
+ * has one; else root may read and write anything and execute what has
+ * any x bit (or is a directory); others get the owner, group or other
+ * bits, whichever class they fall in first.
  */
 int vfs_access_inode(struct inode *ino, int mode)
 {
-	uint32_t m = ino->mode;
+	struct fs_cred c;
+	struct kstat st = {0};
+	uint32_t want = (uint32_t)mode & 7u, bits;
+	int err;
 
 	if (ino->ops && ino->ops->access)
 		return ino->ops->access(ino, mode);
-	if ((mode & LINUX_R_OK) && !(m & 0400))
-		return -LINUX_EACCES;
-	if ((mode & LINUX_W_OK) && !(m & 0200))
-		return -LINUX_EACCES;
-	if ((mode & LINUX_X_OK) && !(m & 0111))
-		return -LINUX_EACCES;
-	return 0;
+	err = vfs_getattr(ino, &st);
+	if (err < 0)
+		return err;
+	pthread_mutex_lock(&vfs_cred_lock);
+	c = vfs_cred;
+	pthread_mutex_unlock(&vfs_cred_lock);
+	if (c.uid == 0) {
+		if ((want & LINUX_X_OK) && !(st.mode & 0111) &&
+		    (st.mode & LINUX_S_IFMT) != LINUX_S_IFDIR)
+			return -LINUX_EACCES;
+		return 0;
+	}
+	if (st.uid == c.uid)
+		bits = (st.mode >> 6) & 7u;
+	else if (cred_in_group(&c, st.gid))
+		bits = (st.mode >> 3) & 7u;
+	else
+		bits = st.mode & 7u;
+	return (want & ~bits) ? -LINUX_EACCES : 0;
 }

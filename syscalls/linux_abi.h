@@ -271,12 +271,13 @@ _Static_assert(offsetof(struct linux_stack, ss_size) == 16, "ss_size");
 #define LINUX_MS_INVALIDATE 2
 #define LINUX_MS_SYNC	    4
 
-#define LINUX_MADV_NORMAL     0
-#define LINUX_MADV_RANDOM     1
-#define LINUX_MADV_SEQUENTIAL 2
-#define LINUX_MADV_WILLNEED   3
-#define LINUX_MADV_DONTNEED   4
-#define LINUX_MADV_FREE	      8
+#define LINUX_MADV_NORMAL	   0
+#define LINUX_MADV_RANDOM	   1
+#define LINUX_MADV_SEQUENTIAL	   2
+#define LINUX_MADV_WILLNEED	   3
+#define LINUX_MADV_DONTNEED	   4
+#define LINUX_MADV_FREE		   8
+#define LINUX_MADV_DONTNEED_LOCKED 24
 
 /* ==== files (fs syscalls) ================================================ */
 /* stat, statx, dirent64, statfs, iovec: appended by the fs syscalls owner. */

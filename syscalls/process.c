@@ -10,10 +10,14 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sys.h"
 #include "linux_abi.h"
+#ifdef __EMSCRIPTEN__
+#include "wasm/wasm_host.h"
+#endif
 
 _Thread_local struct task *current;
 
@@ -61,6 +65,27 @@ static void hook_environ(gaddr *start, gaddr *end)
 	*end = current ? current->proc->env_end : 0;
 }
 
+static struct fs_context *hook_fs(void)
+{
+	return current ? current->proc->fs : NULL;
+}
+
+static char proc_hostname_buf[65]; /* __NEW_UTS_LEN + 1 */
+static pthread_once_t proc_hostname_once = PTHREAD_ONCE_INIT;
+
+static void proc_hostname_init(void)
+{
+	if (gethostname(proc_hostname_buf, sizeof(proc_hostname_buf) - 1) < 0 ||
+	    !proc_hostname_buf[0])
+		strcpy(proc_hostname_buf, "wax");
+}
+
+const char *proc_hostname(void)
+{
+	pthread_once(&proc_hostname_once, proc_hostname_init);
+	return proc_hostname_buf;
+}
+
 static const struct procfs_hooks proc_procfs_hooks = {
 	.pid = hook_pid,
 	.tid = hook_tid,
@@ -70,6 +95,8 @@ static const struct procfs_hooks proc_procfs_hooks = {
 	.fds = hook_fds,
 	.cmdline = hook_cmdline,
 	.environ = hook_environ,
+	.fs = hook_fs,
+	.hostname = proc_hostname,
 };
 
 /* ---- creation ------------------------------------------------------------ */
@@ -125,10 +152,22 @@ struct task *proc_create_init(void)
 		p->pgid = p->pid;
 	if (p->sid <= 0)
 		p->sid = p->pid;
+#ifdef __EMSCRIPTEN__
+	/* Emscripten invents ids: take Node's, the same as the native build */
+	wasm_host_ids(&p->uid, &p->euid, &p->gid, &p->egid);
+#else
 	p->uid = (uint32_t)getuid();
 	p->euid = (uint32_t)geteuid();
 	p->gid = (uint32_t)getgid();
 	p->egid = (uint32_t)getegid();
+#endif
+	{
+		/* access(2) checks the real ids */
+		struct fs_cred cred = {.uid = p->uid, .gid = p->gid};
+
+		cred.ngroups = sys_host_groups(cred.groups, FS_CRED_NGROUPS);
+		vfs_set_cred(&cred);
+	}
 	for (int i = 0; i < LINUX_RLIM_NLIMITS; i++)
 		p->rlim[i] = default_rlimits[i];
 

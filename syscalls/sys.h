@@ -22,4 +22,8 @@ int copy_to_user(struct task *t, gaddr dst, const void *src, size_t n);
  * -ENAMETOOLONG, or -ENOENT for an empty path. */
 int copy_path_from_user(struct task *t, char *buf, gaddr src);
 
+/* sys_proc.c: up to max of the host's supplementary group ids (as wax's
+ * guest sees them; Node's under Emscripten) into list; returns how many. */
+int sys_host_groups(uint32_t *list, int max);
+
 #endif

@@ -2,7 +2,8 @@
  * Directory and name syscalls: getdents(2), getdents64(2), mkdir(2),
  * mkdirat(2), rmdir(2), unlink(2), unlinkat(2), rename(2), renameat(2),
  * renameat2(2), link(2), linkat(2), symlink(2), symlinkat(2),
- * readlink(2), readlinkat(2), getcwd(2), chdir(2), fchdir(2).
+ * readlink(2), readlinkat(2), getcwd(2), chdir(2), fchdir(2), mknod(2),
+ * mknodat(2) (regular files and FIFOs; device and socket nodes -EPERM).
  *
  * Layer: syscalls/.  Called through the dispatch table; calls into fs/.
  */
@@ -140,6 +141,54 @@ int64_t sys_mkdirat(struct task *t, uint64_t dirfd, uint64_t path,
 		    uint64_t mode, uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	return do_mkdirat(t, dirfd, path, mode);
+}
+
+/* mknodat(2): may_mknod's type check first, then the path. */
+static int64_t do_mknodat(struct task *t, uint64_t dirfd, gaddr upath,
+			  uint64_t umode, uint64_t dev)
+{
+	uint32_t mode = (uint16_t)umode; /* umode_t */
+	char path[LINUX_PATH_MAX];
+	const char *dir;
+	struct file *hold;
+	int r;
+
+	switch (mode & LINUX_S_IFMT) {
+	case 0:
+	case LINUX_S_IFREG:
+	case LINUX_S_IFCHR:
+	case LINUX_S_IFBLK:
+	case LINUX_S_IFIFO:
+	case LINUX_S_IFSOCK:
+		break;
+	case LINUX_S_IFDIR:
+		return -LINUX_EPERM;
+	default:
+		return -LINUX_EINVAL;
+	}
+	r = get_at(t, dirfd, upath, path, &dir, &hold);
+	if (r < 0)
+		return r;
+	/* Device nodes are -EPERM from the filesystem, as for a process
+	 * without CAP_MKNOD: wax never makes host device nodes, even as
+	 * root. */
+	r = vfs_mknod(t->proc->fs, dir, path, mode, (uint32_t)dev);
+	file_put(hold);
+	return r;
+}
+
+/* mknod(2) */
+int64_t sys_mknod(struct task *t, uint64_t path, uint64_t mode, uint64_t dev,
+		  uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	return do_mknodat(t, AT_FDCWD_ARG, path, mode, dev);
+}
+
+/* mknodat(2) */
+int64_t sys_mknodat(struct task *t, uint64_t dirfd, uint64_t path,
+		    uint64_t mode, uint64_t dev, uint64_t a4, uint64_t a5)
+{
+	return do_mknodat(t, dirfd, path, mode, dev);
 }
 
 static int64_t do_unlinkat(struct task *t, uint64_t dirfd, gaddr upath,

@@ -1,11 +1,12 @@
 /*
  * File-descriptor syscalls: dup(2), dup2(2), dup3(2), fcntl(2), ioctl(2),
- * pipe(2), pipe2(2).  ioctl arguments are copied in and out here, sized
+ * pipe(2), pipe2(2), flock(2).  ioctl arguments are copied in and out here, sized
  * from the request, so files see host buffers only.
  *
  * Record locks: a wax process is alone with its files for now, so no lock
  * ever conflicts: F_SETLK/F_SETLKW succeed after Linux's checks and
- * F_GETLK answers F_UNLCK.  Honest until processes share files.
+ * F_GETLK answers F_UNLCK.  flock(2) likewise succeeds after its checks.
+ * Honest until processes share files.
  *
  * Layer: syscalls/.  Called through the dispatch table; calls into fs/.
  */
@@ -299,4 +300,32 @@ int64_t sys_pipe2(struct task *t, uint64_t fds, uint64_t flags, uint64_t a2,
 		  uint64_t a3, uint64_t a4, uint64_t a5)
 {
 	return do_pipe2(t, fds, flags);
+}
+
+#define LINUX_LOCK_SH	1
+#define LINUX_LOCK_EX	2
+#define LINUX_LOCK_NB	4
+#define LINUX_LOCK_UN	8
+#define LINUX_LOCK_MAND 32
+
+/* flock(2), in the order of Linux 6.1's fs/locks.c: LOCK_MAND is ignored,
+ * then the operation, then the fd. */
+int64_t sys_flock(struct task *t, uint64_t fd, uint64_t op, uint64_t a2,
+		  uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	unsigned cmd = (unsigned)op & ~(unsigned)LINUX_LOCK_NB;
+	struct file *f;
+
+	if ((unsigned)op & LINUX_LOCK_MAND)
+		return 0;
+	if (cmd != LINUX_LOCK_SH && cmd != LINUX_LOCK_EX &&
+	    cmd != LINUX_LOCK_UN)
+		return -LINUX_EINVAL;
+	f = sys_fget(t, (unsigned)fd);
+	if (!f)
+		return -LINUX_EBADF;
+	/* O_PATH files are not fds to flock */
+	int r = (f->fmode & FILE_OPATH) ? -LINUX_EBADF : 0;
+	file_put(f);
+	return r;
 }

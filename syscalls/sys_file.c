@@ -207,11 +207,25 @@ int64_t sys_read(struct task *t, uint64_t fd, uint64_t buf, uint64_t n,
 	return rw_common(t, fd, buf, n, -1, false);
 }
 
+/*
+ * A write that found no reader (pipe(7): "If all file descriptors
+ * referring to the read end of a pipe have been closed, then a write(2)
+ * will cause a SIGPIPE signal to be generated for the calling process"):
+ * SIGPIPE is sent, and the caller still gets -EPIPE when it survives
+ * (ignored, blocked or handled).
+ */
+static int64_t sys_write_result(struct task *t, int64_t r)
+{
+	if (r == -LINUX_EPIPE)
+		proc_send_signal(t, LINUX_SIGPIPE);
+	return r;
+}
+
 /* write(2) */
 int64_t sys_write(struct task *t, uint64_t fd, uint64_t buf, uint64_t n,
 		  uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	return rw_common(t, fd, buf, n, -1, true);
+	return sys_write_result(t, rw_common(t, fd, buf, n, -1, true));
 }
 
 /* pread(2): a negative offset is EINVAL. */
@@ -236,7 +250,8 @@ int64_t sys_pwrite64(struct task *t, uint64_t fd, uint64_t buf, uint64_t n,
 	file_put(f);
 	if ((int64_t)off < 0)
 		return -LINUX_EINVAL;
-	return rw_common(t, fd, buf, n, (int64_t)off, true);
+	return sys_write_result(t,
+				rw_common(t, fd, buf, n, (int64_t)off, true));
 }
 
 /* readv(2)/writev(2): iovcnt above UIO_MAXIOV or a negative length is
@@ -317,7 +332,7 @@ int64_t sys_readv(struct task *t, uint64_t fd, uint64_t iov, uint64_t cnt,
 int64_t sys_writev(struct task *t, uint64_t fd, uint64_t iov, uint64_t cnt,
 		   uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	return rw_vec(t, fd, iov, cnt, true);
+	return sys_write_result(t, rw_vec(t, fd, iov, cnt, true));
 }
 
 /* ---- open / close ---- */

@@ -6,12 +6,16 @@
  *
  * Layer: syscalls/.  Called through the dispatch table (syscall.c).
  */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "sys.h"
 #include "linux_abi.h"
+#ifdef __EMSCRIPTEN__
+#include "wasm/wasm_host.h"
+#endif
 
 /* exit(2), exit_group(2): one thread per process for now, so both end the
  * process with status & 0xff. */
@@ -119,24 +123,37 @@ int64_t sys_getresgid(struct task *t, uint64_t r, uint64_t e, uint64_t s,
 	return put_res_ids(t, r, e, s, t->proc->gid, t->proc->egid);
 }
 
-/* getgroups(2): the host's supplementary groups (none under Emscripten). */
+int sys_host_groups(uint32_t *list, int max)
+{
+#ifdef __EMSCRIPTEN__
+	return wasm_host_getgroups(list, max); /* Emscripten invents one */
+#else
+	gid_t host[FS_CRED_NGROUPS];
+	int n = getgroups((int)ARRAY_SIZE(host), host);
+
+	if (n < 0)
+		return 0;
+	if (n > max)
+		n = max;
+	for (int i = 0; i < n; i++)
+		list[i] = (uint32_t)host[i];
+	return n;
+#endif
+}
+
+/* getgroups(2): the host's supplementary groups. */
 int64_t sys_getgroups(struct task *t, uint64_t size, uint64_t list, uint64_t a2,
 		      uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	gid_t host[64];
-	uint32_t groups[64];
-	int n = getgroups((int)ARRAY_SIZE(host), host);
+	uint32_t groups[FS_CRED_NGROUPS];
+	int n = sys_host_groups(groups, FS_CRED_NGROUPS);
 
 	if ((int)size < 0)
 		return -LINUX_EINVAL;
-	if (n < 0)
-		n = 0;
 	if (size == 0)
 		return n;
 	if ((int)size < n)
 		return -LINUX_EINVAL;
-	for (int i = 0; i < n; i++)
-		groups[i] = (uint32_t)host[i];
 	if (n && copy_to_user(t, list, groups, (size_t)n * 4) < 0)
 		return -LINUX_EFAULT;
 	return n;
@@ -255,8 +272,16 @@ static int64_t rlimit_update(struct task *t, unsigned res, uint64_t newp,
 	}
 	if (oldp && copy_to_user(t, oldp, cur, sizeof(*cur)) < 0)
 		return -LINUX_EFAULT;
-	if (newp)
+	if (newp) {
 		*cur = nl;
+		/* the fd table enforces RLIMIT_NOFILE on every allocation
+		 * (sys_fd_limit's clamp) */
+		if (res == LINUX_RLIMIT_NOFILE)
+			fdtable_set_max(t->proc->fds,
+					nl.cur > 65536 ? 65536 : (int)nl.cur);
+		if (res == LINUX_RLIMIT_STACK) /* how far the stack grows */
+			mm_set_stack_rlimit(t->proc->mm, nl.cur);
+	}
 	return 0;
 }
 
@@ -364,10 +389,9 @@ int64_t sys_uname(struct task *t, uint64_t buf, uint64_t a1, uint64_t a2,
 
 	memset(&u, 0, sizeof(u));
 	strcpy(u.sysname, "Linux");
-	if (gethostname(u.nodename, sizeof(u.nodename) - 1) < 0 ||
-	    !u.nodename[0])
-		strcpy(u.nodename, "wax");
-	strcpy(u.release, "6.1.0-wax");
+	snprintf(u.nodename, sizeof(u.nodename), "%s", proc_hostname());
+	/* the same string as /proc/sys/kernel/osrelease */
+	snprintf(u.release, sizeof(u.release), "%s", WAX_LINUX_RELEASE);
 	strcpy(u.version, "#1 SMP PREEMPT_DYNAMIC Debian 6.1");
 	strcpy(u.machine, "x86_64");
 	strcpy(u.domainname, "(none)");

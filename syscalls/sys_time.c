@@ -10,6 +10,9 @@
 
 #include "sys.h"
 #include "linux_abi.h"
+#ifdef __EMSCRIPTEN__
+#include "wasm/wasm_host.h"
+#endif
 
 #define NSEC_PER_SEC 1000000000ll
 
@@ -47,6 +50,16 @@ static int read_clock(uint64_t clk, struct linux_timespec *ts)
 
 	if (host_clockid(clk, &id) < 0)
 		return -LINUX_EINVAL;
+#ifdef __EMSCRIPTEN__
+	if (id == CLOCK_PROCESS_CPUTIME_ID) {
+		/* Emscripten has no CPU clocks: Node's process.cpuUsage */
+		int64_t ns = wasm_host_cpu_time_ns();
+
+		ts->tv_sec = ns / NSEC_PER_SEC;
+		ts->tv_nsec = ns % NSEC_PER_SEC;
+		return 0;
+	}
+#endif
 	if (clock_gettime(id, &h) < 0)
 		return -linux_errno_from_host(errno);
 	ts->tv_sec = h.tv_sec;

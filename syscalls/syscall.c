@@ -75,7 +75,10 @@ static bool syscall_is_exit(uint64_t nr)
 void syscall_dispatch(struct task *t)
 {
 	struct cpu *cpu = &t->cpu;
-	uint64_t nr = cpu->regs[R_RAX];
+	/* Linux x86-64 takes the number as an int (do_syscall_64): the high
+	 * half of rax is ignored and a negative int is out of range
+	 * (-ENOSYS). */
+	uint64_t nr = (uint32_t)cpu->regs[R_RAX];
 	uint64_t a[6] = {
 		cpu->regs[R_RDI], cpu->regs[R_RSI], cpu->regs[R_RDX],
 		cpu->regs[R_R10], cpu->regs[R_R8],  cpu->regs[R_R9],

@@ -99,6 +99,9 @@ void proc_exit(struct task *t, int wait_status);
  * as if by the default action.  Stop/continue signals are ignored.
  */
 void proc_send_signal(struct task *t, int signo);
+/* The guest's hostname (uname nodename, /proc/sys/kernel/hostname): the
+ * host's (Node's under Emscripten), "wax" when it has none.  Static. */
+const char *proc_hostname(void);
 /* Delivers pending signals that are no longer blocked (sigprocmask). */
 void proc_deliver_pending(struct task *t);
 

@@ -1,9 +1,11 @@
 /*
  * CPUID as the guest sees it: a family-6 "GenuineIntel" CPU (glibc picks
  * its string/memory routines and cache sizes from this) that lists only
- * what the interpreter implements.  SSE-family bits are derived from
- * sse_lookup() so they follow what the SSE handlers actually provide.
- * No XSAVE/OSXSAVE/AVX: glibc then never touches YMM state.
+ * what the interpreter implements: the x86-64-v2 level (CMPXCHG16B,
+ * LAHF/SAHF, POPCNT, SSE3, SSSE3, SSE4.1, SSE4.2) and MMX.  MMX and the
+ * SSE-family bits are derived from sse_lookup() so they follow what the
+ * SSE handlers actually provide.  No XSAVE/OSXSAVE/AVX: glibc then never
+ * touches YMM state.
  *
  * Callers: op_cpuid (interp_misc.c); syscalls/ or frontend/ for AT_HWCAP.
  */

@@ -25,8 +25,8 @@ typedef void insn_fn(struct cpu *cpu, const struct insn *in);
 
 enum decode_mode { MODE_64 = 0, MODE_32 = 1 };
 
-#define EA_NONE (-1)	/* no base or no index register */
-#define EA_RIP 16	/* base is RIP (address of the next instruction) */
+#define EA_NONE (-1) /* no base or no index register */
+#define EA_RIP	16   /* base is RIP (address of the next instruction) */
 
 struct insn {
 	insn_fn *fn;	  /* handler */
@@ -56,9 +56,9 @@ struct insn {
  * that must end a block, or a page boundary.
  */
 struct block {
-	gaddr start;		/* guest address of the first instruction */
-	uint32_t guest_len;	/* bytes of guest code covered */
-	uint32_t n;		/* number of instructions */
+	gaddr start;	    /* guest address of the first instruction */
+	uint32_t guest_len; /* bytes of guest code covered */
+	uint32_t n;	    /* number of instructions */
 	struct block *hash_next;
 	/* block.c: successors seen at run time (chaining), checked by start
 	 * address; dead once invalidated (kept allocated until the cache is

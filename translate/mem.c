@@ -98,7 +98,7 @@ static void vma_insert(struct mm *mm, struct vma v)
 
 static bool vma_is_anon(const struct vma *v)
 {
-	return v->ino == 0 && v->dev == 0;
+	return v->ino == 0 && v->dev == 0 && !v->backing;
 }
 
 /* Splits the vma containing at (if at is strictly inside one). */
@@ -117,6 +117,7 @@ static void vma_split_at(struct mm *mm, gaddr at)
 	if (!vma_is_anon(&v[1])) /* anonymous memory shows offset 0 */
 		v[1].offset += at - v[0].start;
 	v[1].name = xstrdup(v[0].name);
+	mm_backing_get(v[1].backing);
 }
 
 static bool vma_mergeable(const struct vma *a, const struct vma *b)
@@ -144,6 +145,12 @@ static void vma_merge_near(struct mm *mm, gaddr start, gaddr end)
 		}
 		v->end = v[1].end;
 		free(v[1].name);
+		/* Same name, file and contiguous offsets: either backing
+		 * reads the same bytes.  Keep one. */
+		if (v->backing)
+			mm_backing_put(v[1].backing);
+		else
+			v->backing = v[1].backing;
 		memmove(v + 1, v + 2, (mm->nvma - i - 2) * sizeof(struct vma));
 		mm->nvma--;
 	}
@@ -156,8 +163,10 @@ static bool vma_remove_range(struct mm *mm, gaddr start, gaddr end)
 	vma_split_at(mm, start);
 	vma_split_at(mm, end);
 	size_t i = vma_lower_bound(mm, start), j = i;
-	while (j < mm->nvma && mm->vmas[j].start < end)
-		free(mm->vmas[j++].name);
+	for (; j < mm->nvma && mm->vmas[j].start < end; j++) {
+		free(mm->vmas[j].name);
+		mm_backing_put(mm->vmas[j].backing);
+	}
 	if (j == i)
 		return false;
 	memmove(&mm->vmas[i], &mm->vmas[j],
@@ -237,8 +246,10 @@ void mm_destroy(struct mm *mm)
 	code_cache_destroy(mm);
 	pt_for_range(mm, 0, MM_USER_TOP, pt_drop_page, NULL);
 	pt_free_nodes(mm->root, 0);
-	for (size_t i = 0; i < mm->nvma; i++)
+	for (size_t i = 0; i < mm->nvma; i++) {
 		free(mm->vmas[i].name);
+		mm_backing_put(mm->vmas[i].backing);
+	}
 	free(mm->vmas);
 	pthread_mutex_destroy(&mm->lock);
 	free(mm);
@@ -301,6 +312,7 @@ struct mm *mm_clone(struct mm *mm)
 	for (size_t i = 0; i < mm->nvma; i++) {
 		n->vmas[i] = mm->vmas[i];
 		n->vmas[i].name = xstrdup(mm->vmas[i].name);
+		mm_backing_get(n->vmas[i].backing);
 		if ((mm->vmas[i].flags & MM_SHARED) &&
 		    !populate_shared(mm, &mm->vmas[i]))
 			c.failed = true;
@@ -427,6 +439,27 @@ void mm_set_name(struct mm *mm, gaddr addr, uint64_t len, const char *name,
 	pthread_mutex_unlock(&mm->lock);
 }
 
+void mm_set_backing(struct mm *mm, gaddr addr, uint64_t len,
+		    struct mm_backing *b)
+{
+	if (len == 0 || addr >= MM_USER_TOP)
+		return;
+	gaddr end = PAGE_ALIGN_UP(MIN(addr + len, MM_USER_TOP));
+	addr &= GUEST_PAGE_MASK;
+
+	pthread_mutex_lock(&mm->lock);
+	vma_split_at(mm, addr);
+	vma_split_at(mm, end);
+	for (size_t i = vma_lower_bound(mm, addr);
+	     i < mm->nvma && mm->vmas[i].start < end; i++) {
+		struct vma *v = &mm->vmas[i];
+		mm_backing_put(v->backing);
+		v->backing = mm_backing_get(b);
+	}
+	vma_merge_near(mm, addr, end);
+	pthread_mutex_unlock(&mm->lock);
+}
+
 int mm_unmap(struct mm *mm, gaddr addr, uint64_t len)
 {
 	if ((addr & (GUEST_PAGE_SIZE - 1)) || len == 0 || addr > MM_USER_TOP ||
@@ -475,6 +508,18 @@ static bool vma_range_full(struct mm *mm, gaddr start, gaddr end)
 	return at >= end;
 }
 
+bool mm_range_mapped(struct mm *mm, gaddr addr, uint64_t len)
+{
+	gaddr end;
+
+	if (len == 0 || mm_check_range(addr & GUEST_PAGE_MASK, len, &end))
+		return false;
+	pthread_mutex_lock(&mm->lock);
+	bool full = vma_range_full(mm, addr & GUEST_PAGE_MASK, end);
+	pthread_mutex_unlock(&mm->lock);
+	return full;
+}
+
 int mm_protect(struct mm *mm, gaddr addr, uint64_t len, unsigned prot)
 {
 	gaddr end;
@@ -519,14 +564,20 @@ int mm_dontneed(struct mm *mm, gaddr addr, uint64_t len)
 	for (size_t i = vma_lower_bound(mm, addr);
 	     i < mm->nvma && mm->vmas[i].start < end; i++) {
 		struct vma *v = &mm->vmas[i];
+		gaddr lo = MAX(v->start, addr), hi = MIN(v->end, end);
 		if (v->flags & MM_SHARED)
 			continue; /* shared memory keeps its contents */
-		pt_for_range(mm, MAX(v->start, addr), MIN(v->end, end),
-			     pt_drop_page, NULL);
+		pt_for_range(mm, lo, hi, pt_drop_page, NULL);
+		/* A private file mapping reads the file again.  Refilled now
+		 * rather than on first touch: the content is the same. */
+		if (v->backing && !err)
+			err = mm_backing_refill(mm, v, lo, hi);
 	}
 	mm_bump_gen(mm);
 	pthread_mutex_unlock(&mm->lock);
 	cpu_invalidate_code(mm, addr, end - addr);
+	if (err)
+		return err;
 	return full ? 0 : -LINUX_ENOMEM;
 }
 
@@ -562,7 +613,9 @@ static int mm_move(struct mm *mm, size_t i, gaddr old, uint64_t old_len,
 	struct move_ctx m = {.from = old, .to = new};
 
 	v.name = xstrdup(v.name);
-	v.offset += old - v.start;
+	mm_backing_get(v.backing); /* vma_remove_range puts the old one */
+	if (!vma_is_anon(&v))
+		v.offset += old - v.start;
 	v.start = new;
 	v.end = new + new_len;
 	pt_for_range(mm, old, old + old_len, pt_move_page, &m);
@@ -584,11 +637,13 @@ int64_t mm_remap(struct mm *mm, gaddr old, uint64_t old_len, uint64_t new_len,
 		return -LINUX_EINVAL;
 	if ((flags & fixed) && !(flags & maymove))
 		return -LINUX_EINVAL;
-	if (new_len == 0 || old_len == 0 || new_len > MM_USER_TOP ||
-	    old_len > MM_USER_TOP)
-		return -LINUX_EINVAL;
-	old_len = PAGE_ALIGN_UP(old_len);
+	old_len = PAGE_ALIGN_UP(old_len); /* a huge one wraps to 0 */
 	new_len = PAGE_ALIGN_UP(new_len);
+	/* old_len 0 is Linux's special case for shared memory only. */
+	if (new_len == 0 || old_len == 0 || new_len > MM_USER_TOP)
+		return -LINUX_EINVAL;
+	if (old_len > MM_USER_TOP)
+		return -LINUX_EFAULT; /* cannot lie in one mapping */
 	if (old > MM_USER_TOP - old_len)
 		return -LINUX_EFAULT;
 	if (flags & fixed) {

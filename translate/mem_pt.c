@@ -5,8 +5,12 @@
  * for an access (permission check against the VMA, lazy allocation,
  * copy-on-write break).
  *
+ * Also the refcounted backings of private file mappings (translate.h)
+ * and the refill of their pages after madvise(MADV_DONTNEED).
+ *
  * Callers: mem.c (map/unmap/remap/dontneed/clone), memaccess.c (TLB
- * misses, copy-in/copy-out).  All with mm->lock held.
+ * misses, copy-in/copy-out).  All with mm->lock held, except the
+ * backing refcount calls.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +101,57 @@ void pt_free_nodes(struct pt_node *n, int level)
 			if (n->slot[i])
 				pt_free_nodes(n->slot[i], level + 1);
 	free(n);
+}
+
+/* ---- backings of private file mappings ---------------------------------- */
+
+struct mm_backing *mm_backing_new(const struct mm_backing_ops *ops, void *ctx)
+{
+	struct mm_backing *b = malloc(sizeof(*b));
+
+	if (!b)
+		return NULL;
+	b->ops = ops;
+	b->ctx = ctx;
+	b->refs = 1;
+	return b;
+}
+
+struct mm_backing *mm_backing_get(struct mm_backing *b)
+{
+	if (b)
+		__atomic_add_fetch(&b->refs, 1, __ATOMIC_ACQ_REL);
+	return b;
+}
+
+void mm_backing_put(struct mm_backing *b)
+{
+	if (!b || __atomic_sub_fetch(&b->refs, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	if (b->ops->release)
+		b->ops->release(b->ctx);
+	free(b);
+}
+
+int mm_backing_refill(struct mm *mm, const struct vma *v, gaddr start,
+		      gaddr end)
+{
+	for (gaddr a = start; a < end; a += GUEST_PAGE_SIZE) {
+		struct hpage **slot = mm_pt_slot(mm, a, true);
+		if (!slot)
+			return -LINUX_ENOMEM;
+		if (*slot) /* mm_dontneed emptied the range: not expected */
+			hpage_put(*slot);
+		*slot = hpage_alloc();
+		if (!*slot)
+			return -LINUX_ENOMEM;
+		int r = v->backing->ops->fill(v->backing->ctx,
+					      v->offset + (a - v->start),
+					      (*slot)->data);
+		if (r < 0)
+			return r;
+	}
+	return 0;
 }
 
 int mm_page_get(struct mm *mm, gaddr addr, unsigned need, uint8_t **host,

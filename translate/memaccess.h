@@ -43,24 +43,24 @@ static inline uint8_t *mem_tlb_hit(struct tlb_entry *tlb, gaddr a, size_t n)
 	return NULL;
 }
 
-#define MEM_LD(bits, type)                                              \
-	static inline type mem_ld##bits(struct cpu *cpu, gaddr a)        \
-	{                                                                \
-		type v;                                                  \
-		uint8_t *p = mem_tlb_hit(cpu->tlb_r, a, sizeof(v));      \
-		if (likely(p != NULL))                                   \
-			memcpy(&v, p, sizeof(v));                        \
-		else                                                     \
-			mem_ld_slow(cpu, a, &v, sizeof(v));              \
-		return v;                                                \
-	}                                                                \
-	static inline void mem_st##bits(struct cpu *cpu, gaddr a, type v) \
-	{                                                                \
-		uint8_t *p = mem_tlb_hit(cpu->tlb_w, a, sizeof(v));      \
-		if (likely(p != NULL))                                   \
-			memcpy(p, &v, sizeof(v));                        \
-		else                                                     \
-			mem_st_slow(cpu, a, &v, sizeof(v));              \
+#define MEM_LD(bits, type)                                                     \
+	static inline type mem_ld##bits(struct cpu *cpu, gaddr a)              \
+	{                                                                      \
+		type v;                                                        \
+		uint8_t *p = mem_tlb_hit(cpu->tlb_r, a, sizeof(v));            \
+		if (likely(p != NULL))                                         \
+			memcpy(&v, p, sizeof(v));                              \
+		else                                                           \
+			mem_ld_slow(cpu, a, &v, sizeof(v));                    \
+		return v;                                                      \
+	}                                                                      \
+	static inline void mem_st##bits(struct cpu *cpu, gaddr a, type v)      \
+	{                                                                      \
+		uint8_t *p = mem_tlb_hit(cpu->tlb_w, a, sizeof(v));            \
+		if (likely(p != NULL))                                         \
+			memcpy(p, &v, sizeof(v));                              \
+		else                                                           \
+			mem_st_slow(cpu, a, &v, sizeof(v));                    \
 	}
 MEM_LD(8, uint8_t)
 MEM_LD(16, uint16_t)

@@ -40,6 +40,13 @@ struct vma {
 	unsigned flags; /* MM_GROWSDOWN | MM_SHARED | MM_STACK */
 	uint64_t offset, dev, ino;
 	char *name; /* malloc'd, never NULL ("" for anonymous) */
+	struct mm_backing *backing; /* one reference, or NULL */
+};
+
+struct mm_backing {
+	const struct mm_backing_ops *ops;
+	void *ctx;
+	int refs; /* atomic */
 };
 
 struct mm {
@@ -89,6 +96,12 @@ void pt_for_range(struct mm *mm, gaddr start, gaddr end, pt_fn *fn, void *ctx);
 void pt_drop_page(struct mm *mm, gaddr addr, struct hpage **slot, void *ctx);
 /* Frees a page table node and its children (not the pages). */
 void pt_free_nodes(struct pt_node *n, int level);
+/* Takes a reference to b (NULL allowed); returns b. */
+struct mm_backing *mm_backing_get(struct mm_backing *b);
+/* Refills the private pages of v in [start, end) from its backing (empty
+ * slots get a fresh page).  0, or -LINUX_ENOMEM / the fill's error. */
+int mm_backing_refill(struct mm *mm, const struct vma *v, gaddr start,
+		      gaddr end);
 
 /* mem.c, all with mm->lock held. */
 /*

@@ -3,13 +3,13 @@
  * registers alias the mantissas of the x87 physical registers, as in
  * Intel SDM vol. 1 ch. 9.  Every MMX instruction sets TOP to 0 and tags
  * all registers valid; a write also sets the sign/exponent field to all
- * ones; EMMS tags all empty.  FXSAVE (sse_state.c) therefore shows MMi
- * as ST(i) with exponent 0x7fff and sign 1.
+ * ones; EMMS tags all empty (and, as measured on hardware, also sets
+ * TOP to 0).  FXSAVE (sse_state.c) therefore shows MMi as ST(i) with
+ * exponent 0x7fff and sign 1.
  *
- * Callers: mmx_*.c, sse_move.c (EMMS), sse4_*.c none.  Handlers touch
- * the state in this order: read sources (memory may fault), then
- * mmx_enter, then write the destination, so a fault leaves the x87
- * state untouched.
+ * Callers: mmx_*.c only.  Handlers touch the state in this order: read
+ * sources (memory may fault), then mmx_enter, then write the
+ * destination, so a faulting instruction leaves the x87 state alone.
  */
 #ifndef WAX_MMX_H
 #define WAX_MMX_H

@@ -1,7 +1,7 @@
 /*
  * SSSE3 on xmm registers (66 0F 38 xx, 66 0F 3A 0F): PSHUFB, PHADD*,
  * PHSUB*, PMADDUBSW, PMULHRSW, PSIGN*, PABS*, PALIGNR.  The MMX forms
- * are not implemented (#UD).  Handlers reached through sse_table.c.
+ * are in mmx_ssse3.c.  Handlers reached through sse_table.c.
  */
 #include "sse_priv.h"
 

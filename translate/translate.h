@@ -17,16 +17,16 @@
 /* ---- guest memory ------------------------------------------------------- */
 
 /* Protection bits: the same values as Linux PROT_*. */
-#define MEM_READ 1u
+#define MEM_READ  1u
 #define MEM_WRITE 2u
-#define MEM_EXEC 4u
+#define MEM_EXEC  4u
 
 /* mm_map flags (wax's own; syscalls/ translates the guest's MAP_*). */
-#define MM_FIXED 0x01u		 /* replace whatever is mapped at addr */
+#define MM_FIXED	   0x01u /* replace whatever is mapped at addr */
 #define MM_FIXED_NOREPLACE 0x02u /* exactly at addr, -EEXIST if busy */
-#define MM_GROWSDOWN 0x04u	 /* stack: may grow down on fault */
-#define MM_SHARED 0x08u		 /* MAP_SHARED anonymous (kept on fork) */
-#define MM_STACK 0x10u		 /* labelled [stack] in maps */
+#define MM_GROWSDOWN	   0x04u /* stack: may grow down on fault */
+#define MM_SHARED	   0x08u /* MAP_SHARED anonymous (kept on fork) */
+#define MM_STACK	   0x10u /* labelled [stack] in maps */
 
 /* Lowest address mm_map hands out without a hint (like vm.mmap_min_addr). */
 #define MM_MIN_ADDR 0x10000ull
@@ -63,8 +63,16 @@ void mm_set_name(struct mm *mm, gaddr addr, uint64_t len, const char *name,
 		 uint64_t offset, uint64_t dev, uint64_t ino);
 int mm_unmap(struct mm *mm, gaddr addr, uint64_t len);
 int mm_protect(struct mm *mm, gaddr addr, uint64_t len, unsigned prot);
-/* madvise(MADV_DONTNEED): private anonymous pages read as zero again. */
+/*
+ * madvise(MADV_DONTNEED): private changes are dropped.  Anonymous pages
+ * read as zero again; pages of a mapping with a backing (mm_set_backing)
+ * are refilled from it, as Linux re-reads a private file mapping.
+ * Returns 0, -EINVAL (bad range) or -ENOMEM (part of it unmapped).
+ */
 int mm_dontneed(struct mm *mm, gaddr addr, uint64_t len);
+/* True when every page of [addr, addr+len) is mapped (len > 0, the range
+ * below MM_USER_TOP; false otherwise). */
+bool mm_range_mapped(struct mm *mm, gaddr addr, uint64_t len);
 /* mremap(2); flags are Linux MREMAP_MAYMOVE(1)/MREMAP_FIXED(2). */
 int64_t mm_remap(struct mm *mm, gaddr old, uint64_t old_len, uint64_t new_len,
 		 unsigned flags, gaddr new_addr);
@@ -76,7 +84,38 @@ gaddr mm_brk(struct mm *mm, gaddr new_brk);
 int mm_foreach(struct mm *mm, int (*fn)(void *ctx, const struct vma_info *),
 	       void *ctx);
 
+/*
+ * The object behind a private file mapping, opaque to translate/ (which
+ * never includes fs/): syscalls/ supplies a fill callback and a context
+ * (holding its own file reference).  Refcounted: each mapping (vma) that
+ * uses it holds one reference, kept right across split, merge, munmap,
+ * mremap and mm_clone.
+ */
+struct mm_backing_ops {
+	/* Fills page (GUEST_PAGE_SIZE bytes) with the object's bytes at
+	 * offset, zeroes past its end.  Returns 0 or -LINUX_E*.  Called
+	 * with the address space locked: must not touch guest memory. */
+	int (*fill)(void *ctx, uint64_t offset, uint8_t *page);
+	/* Called once, when the last reference goes away. */
+	void (*release)(void *ctx);
+};
+struct mm_backing;
+
+/* mem_pt.c */
+/* New backing with one reference (the caller's), or NULL when out of host
+ * memory (then ctx is not released). */
+struct mm_backing *mm_backing_new(const struct mm_backing_ops *ops, void *ctx);
+/* Drops one reference; the last one calls ops->release. NULL is ignored. */
+void mm_backing_put(struct mm_backing *b);
+
 /* mem.c */
+/*
+ * Attaches b to the mappings in [addr, addr+len) (page-rounded, as for
+ * mm_set_name, whose offset gives the object offset of each page).  Each
+ * mapping takes its own reference; the caller keeps its own.
+ */
+void mm_set_backing(struct mm *mm, gaddr addr, uint64_t len,
+		    struct mm_backing *b);
 /*
  * fork(2): a copy of the address space whose private pages are shared
  * copy-on-write (the first write through either side copies the page);
@@ -114,8 +153,22 @@ int64_t mm_read_str(struct mm *mm, char *dst, gaddr src, size_t cap);
 /* ---- guest CPU ---------------------------------------------------------- */
 
 enum {
-	R_RAX, R_RCX, R_RDX, R_RBX, R_RSP, R_RBP, R_RSI, R_RDI,
-	R_R8, R_R9, R_R10, R_R11, R_R12, R_R13, R_R14, R_R15,
+	R_RAX,
+	R_RCX,
+	R_RDX,
+	R_RBX,
+	R_RSP,
+	R_RBP,
+	R_RSI,
+	R_RDI,
+	R_R8,
+	R_R9,
+	R_R10,
+	R_R11,
+	R_R12,
+	R_R13,
+	R_R14,
+	R_R15,
 };
 
 /* RFLAGS bits. */
@@ -146,9 +199,9 @@ union xmm_reg {
 
 /* One TLB entry: a guest page and where it lives in host memory. */
 struct tlb_entry {
-	gaddr page;	/* guest page address; 1 (never aligned) = empty */
-	uint8_t *host;	/* host address of that page's first byte */
-	unsigned prot;	/* MEM_* allowed through this entry */
+	gaddr page;    /* guest page address; 1 (never aligned) = empty */
+	uint8_t *host; /* host address of that page's first byte */
+	unsigned prot; /* MEM_* allowed through this entry */
 };
 #define TLB_SIZE 256
 
@@ -161,10 +214,10 @@ enum cpu_exit {
 
 /* A synchronous guest exception, as the kernel would report it. */
 struct cpu_fault {
-	int signo;	/* LINUX_SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP */
-	int code;	/* si_code: SEGV_MAPERR, SEGV_ACCERR, ILL_ILLOPN, ... */
-	gaddr addr;	/* si_addr */
-	gaddr rip;	/* address of the faulting instruction */
+	int signo;  /* LINUX_SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP */
+	int code;   /* si_code: SEGV_MAPERR, SEGV_ACCERR, ILL_ILLOPN, ... */
+	gaddr addr; /* si_addr */
+	gaddr rip;  /* address of the faulting instruction */
 	uint8_t bytes[16]; /* instruction bytes, for the log (SIGILL) */
 	int nbytes;
 };
@@ -182,8 +235,8 @@ struct cpu {
 	uint32_t mxcsr;
 	struct x87_state *x87; /* owned by the interpreter; NULL until used */
 
-	struct mm *mm;	/* address space this thread runs in */
-	void *task;	/* owner (syscalls/ struct task); opaque here */
+	struct mm *mm; /* address space this thread runs in */
+	void *task;    /* owner (syscalls/ struct task); opaque here */
 	volatile int stop_request; /* set by other threads: return ASAP */
 	struct cpu_fault fault;	   /* valid after CPU_EXIT_FAULT */
 
@@ -223,20 +276,20 @@ uint64_t cpu_hwcap(void);
 uint64_t cpu_hwcap2(void);
 
 /* Guest signal numbers and si_codes used by cpu_fault. */
-#define LINUX_SIGILL 4
-#define LINUX_SIGTRAP 5
-#define LINUX_SIGBUS 7
-#define LINUX_SIGFPE 8
-#define LINUX_SIGSEGV 11
+#define LINUX_SIGILL	  4
+#define LINUX_SIGTRAP	  5
+#define LINUX_SIGBUS	  7
+#define LINUX_SIGFPE	  8
+#define LINUX_SIGSEGV	  11
 #define LINUX_SEGV_MAPERR 1
 #define LINUX_SEGV_ACCERR 2
-#define LINUX_BUS_ADRALN 1
-#define LINUX_ILL_ILLOPC 1
-#define LINUX_ILL_ILLOPN 2
-#define LINUX_ILL_PRVOPC 5
-#define LINUX_FPE_INTDIV 1
-#define LINUX_FPE_INTOVF 2
-#define LINUX_TRAP_BRKPT 1
-#define LINUX_SI_KERNEL 0x80
+#define LINUX_BUS_ADRALN  1
+#define LINUX_ILL_ILLOPC  1
+#define LINUX_ILL_ILLOPN  2
+#define LINUX_ILL_PRVOPC  5
+#define LINUX_FPE_INTDIV  1
+#define LINUX_FPE_INTOVF  2
+#define LINUX_TRAP_BRKPT  1
+#define LINUX_SI_KERNEL	  0x80
 
 #endif

@@ -44,7 +44,7 @@ static struct unp fx_unpack(struct fx80 a, unsigned *flags)
 
 	if (fx_exp(a) == 0) {
 		u.e = 1 - 16383;
-		if (!(a.m >> 63))
+		if (a.m) /* pseudo-denormals (bit 63 set) report #D too */
 			*flags |= FSW_DE;
 	}
 	int k = __builtin_clzll(u.m);

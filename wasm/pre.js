@@ -11,4 +11,7 @@ Module['preRun'].push(function () {
 	Object.keys(process.env).forEach(function (k) {
 		ENV[k] = process.env[k];
 	});
+	// Emscripten lists its invented names first: keep the real order.
+	getEnvStrings.strings = Object.keys(process.env).map(
+		function (k) { return k + '=' + process.env[k]; });
 });

@@ -26,15 +26,17 @@ int main(int argc, char **argv)
 		int len = 2 + next() % 9;
 		for (int i = 0; i < len; i++)
 			/* two in three letters from the 8 commonest */
-			vocab[w][i] = "etaoinshrdlucmfwypvbgkjqxz"[next() % 3 ? next() % 8
-									     : next() % 26];
+			vocab[w][i] = "etaoinshrdlucmfwypvbgkjqxz"
+				[next() % 3 ? next() % 8 : next() % 26];
 		vocab[w][len] = 0;
 	}
 	while (out < bytes) {
 		uint32_t r = next();
 		/* skewed choice: small indices far more likely */
-		int w = (int)((uint64_t)(r % 4096) * (r % 4096) / 4096 * (r >> 28) / 16);
-		int n = r % 19 == 0 ? printf("%u", next() % 100000) : printf("%s", vocab[w]);
+		int w = (int)((uint64_t)(r % 4096) * (r % 4096) / 4096 *
+			      (r >> 28) / 16);
+		int n = r % 19 == 0 ? printf("%u", next() % 100000)
+				    : printf("%s", vocab[w]);
 
 		out += n;
 		col += n;

@@ -15,8 +15,9 @@ int main(int argc, char **argv)
 {
 	int rounds = argc > 1 ? atoi(argv[1]) : 1500;
 	char *text = malloc(TEXT + 64), *dst = malloc(TEXT + 64);
-	static const char *needles[] = {"zebra", "quixotic", "abcab",
-		"the end of it", "xyzzy plugh", "aaaaaaab"};
+	static const char *needles[] = {"zebra",       "quixotic",
+					"abcab",       "the end of it",
+					"xyzzy plugh", "aaaaaaab"};
 	uint64_t sum = 0;
 	uint32_t x = 42;
 
@@ -38,7 +39,8 @@ int main(int argc, char **argv)
 		}
 		/* big copies */
 		for (int i = 0; i < 8; i++) {
-			memmove(dst + (i & 7), text + ((r + i) & 31), TEXT - 64);
+			memmove(dst + (i & 7), text + ((r + i) & 31),
+				TEXT - 64);
 			sum += (unsigned char)dst[(r * 977 + i) % (TEXT - 64)];
 		}
 		/* strlen / strchr / strstr */
@@ -46,12 +48,14 @@ int main(int argc, char **argv)
 		sum += strlen(text + (r & 15));
 		text[TEXT - 1 - r % 64] = 'q';
 		sum += (uintptr_t)(strchr(text + r, '!') == NULL);
-		for (unsigned i = 0; i < sizeof(needles) / sizeof(*needles); i++) {
+		for (unsigned i = 0; i < sizeof(needles) / sizeof(*needles);
+		     i++) {
 			const char *p = strstr(text + (r & 31), needles[i]);
 			sum = sum * 31 + (p ? (uint64_t)(p - text) : 7);
 		}
 	}
-	printf("strings rounds=%d checksum=%016llx\n", rounds, (unsigned long long)sum);
+	printf("strings rounds=%d checksum=%016llx\n", rounds,
+	       (unsigned long long)sum);
 	free(text), free(dst);
 	return 0;
 }

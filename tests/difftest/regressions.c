@@ -91,6 +91,10 @@ static const struct dt_regress regress[] = {
 	 "MULSD overflow threshold under directed rounding"},
 	{"hsubpd", 4, 7, 9737, "660f7db60b729693", 1,
 	 "SUBPD near DBL_MAX: the rounding error was lost (PE, last bit)"},
+	{"fucompp", 4, 5, 26898, "40dae9", 1,
+	 "pseudo-denormal operand of a compare reports DE"},
+	{"m16int ficomp", 4, 5, 35084, "6740de5ca90b", 1,
+	 "pseudo-denormal ST(0) compared with an integer reports DE"},
 	{"fabs", 4, 1, 4, "40d9e1", 0, "FABS underflow result"},
 };
 const int dt_nregressions = sizeof(regress) / sizeof(regress[0]);

@@ -385,6 +385,97 @@ Test(mem, dontneed_zeroes_private_pages_but_not_shared_ones)
 	cr_assert_eq(mm_dontneed(mm, 0x400001, PG), -LINUX_EINVAL);
 }
 
+/* A fake file for backings: byte i of the object is (offset + i) & 0xff
+ * up to 10000 bytes; counts live references through release. */
+static int backing_released;
+
+static int fake_fill(void *ctx, uint64_t off, uint8_t *page)
+{
+	for (size_t i = 0; i < PG; i++)
+		page[i] = off + i < 10000 ? (uint8_t)(off + i) : 0;
+	return 0;
+}
+
+static void fake_release(void *ctx)
+{
+	backing_released++;
+}
+
+static const struct mm_backing_ops fake_ops = {
+	.fill = fake_fill,
+	.release = fake_release,
+};
+
+/* Maps a private "file" mapping of len bytes at a from file offset off
+ * and attaches a fresh backing (the caller's reference is dropped). */
+static void map_backed(gaddr a, uint64_t len, uint64_t off)
+{
+	map_fixed(a, len, MEM_READ | MEM_WRITE);
+	mm_set_name(mm, a, len, "/f", off, 1, 2);
+	struct mm_backing *b = mm_backing_new(&fake_ops, NULL);
+	cr_assert_not_null(b);
+	mm_set_backing(mm, a, len, b);
+	mm_backing_put(b);
+	cr_assert_eq(backing_released, 0);
+}
+
+static uint8_t byte_at(struct mm *m, gaddr a)
+{
+	uint8_t r = 0xee;
+	cr_assert_eq(mm_read(m, &r, a, 1), 0);
+	return r;
+}
+
+Test(mem, dontneed_refills_a_backed_mapping_at_the_right_offset)
+{
+	backing_released = 0;
+	map_backed(0x400000, 3 * PG, PG);
+	mm_fill(mm, 0x400000, 0x77, 3 * PG);
+	cr_assert_eq(mm_dontneed(mm, 0x401000, 2 * PG), 0);
+	cr_assert_eq(byte_at(mm, 0x400000), 0x77); /* not dropped */
+	cr_assert_eq(byte_at(mm, 0x401003), (uint8_t)(2 * PG + 3));
+	cr_assert_eq(byte_at(mm, 0x401000 + (10000 - 2 * PG) - 1),
+		     (uint8_t)9999);
+	cr_assert_eq(byte_at(mm, 0x401000 + (10000 - 2 * PG)), 0); /* EOF */
+}
+
+Test(mem, backing_follows_splits_and_moves_and_is_released_once)
+{
+	backing_released = 0;
+	map_backed(0x400000, 4 * PG, 0);
+	/* split in three, then merge back */
+	cr_assert_eq(mm_protect(mm, 0x401000, PG, MEM_READ), 0);
+	cr_assert_eq(mm_protect(mm, 0x401000, PG, MEM_READ | MEM_WRITE), 0);
+	/* hole in the middle; the rest keeps its offsets */
+	cr_assert_eq(mm_unmap(mm, 0x401000, PG), 0);
+	cr_assert_eq(backing_released, 0);
+	/* move the tail (file offset 2 pages) */
+	cr_assert_eq(mm_remap(mm, 0x402000, 2 * PG, 2 * PG, 3, 0x800000),
+		     0x800000);
+	mm_fill(mm, 0x800000, 0, 2 * PG);
+	cr_assert_eq(mm_dontneed(mm, 0x800000, 2 * PG), 0);
+	cr_assert_eq(byte_at(mm, 0x800001), (uint8_t)(2 * PG + 1));
+	cr_assert_eq(mm_unmap(mm, 0x400000, PG), 0);
+	cr_assert_eq(backing_released, 0);
+	cr_assert_eq(mm_unmap(mm, 0x800000, 2 * PG), 0);
+	cr_assert_eq(backing_released, 1);
+}
+
+Test(mem, clone_shares_the_backing_until_both_unmap)
+{
+	backing_released = 0;
+	map_backed(0x400000, PG, 0);
+	struct mm *child = mm_clone(mm);
+	cr_assert_not_null(child);
+	mm_fill(child, 0x400000, 0x55, PG);
+	cr_assert_eq(mm_dontneed(child, 0x400000, PG), 0);
+	cr_assert_eq(byte_at(child, 0x400005), 5);
+	cr_assert_eq(mm_unmap(mm, 0x400000, PG), 0);
+	cr_assert_eq(backing_released, 0);
+	mm_destroy(child);
+	cr_assert_eq(backing_released, 1);
+}
+
 Test(mem, set_name_labels_a_range)
 {
 	map_fixed(0x400000, 3 * PG, MEM_READ);

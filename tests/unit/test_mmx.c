@@ -159,3 +159,35 @@ Test(mmx, faulting_mmx_store_leaves_the_x87_state_untouched)
 	/* FSW (TOP) and the abridged tag byte as loaded */
 	cr_assert_eq(memcmp(img + 2, host_data + V_IN + 2, 3), 0);
 }
+
+/* Encodings with no MMX meaning are #UD (SIGILL), as on the CPU:
+ * PSRLDQ/PSLLDQ and PSRAQ on mm, shift groups with a memory operand,
+ * PMOVMSKB/MASKMOVQ/PEXTRW with memory operands, MOVNTQ to a register,
+ * MOVQ2DQ from memory, SSSE3 with an F3 prefix. */
+Test(mmx, encodings_without_an_mmx_form_raise_sigill)
+{
+	static const uint8_t bad[][6] = {
+		{4, 0x0f, 0x73, 0xd8, 0x01},	   /* 0F 73 /3: psrldq mm */
+		{4, 0x0f, 0x73, 0xf8, 0x01},	   /* 0F 73 /7: pslldq mm */
+		{4, 0x0f, 0x73, 0xe0, 0x01},	   /* 0F 73 /4: psraq */
+		{4, 0x0f, 0x71, 0x17, 0x01},	   /* 0F 71 /2 with (%rdi) */
+		{3, 0x0f, 0xd7, 0x07},		   /* pmovmskb (%rdi) */
+		{3, 0x0f, 0xf7, 0x07},		   /* maskmovq (%rdi) */
+		{4, 0x0f, 0xc5, 0x07, 0x01},	   /* pextrw (%rdi) */
+		{3, 0x0f, 0xe7, 0xc1},		   /* movntq %mm0, %mm1 */
+		{4, 0xf3, 0x0f, 0xd6, 0x07},	   /* movq2dq (%rdi) */
+		{5, 0xf3, 0x0f, 0x38, 0x00, 0xc1}, /* F3 pshufb */
+	};
+	static const uint8_t sys[2] = {0x0f, 0x05};
+
+	for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+		cr_assert(mm_poke(mm, CODE, bad[k] + 1, bad[k][0]) == 0);
+		cr_assert(mm_poke(mm, CODE + bad[k][0], sys, 2) == 0);
+		cpu_invalidate_code(mm, CODE, 0x1000);
+		cpu.regs[R_RDI] = DATA + V_SCRATCH;
+		cpu.rip = CODE;
+		cr_assert_eq(cpu_run(&cpu), CPU_EXIT_FAULT, "case %zu", k);
+		cr_assert_eq(cpu.fault.signo, LINUX_SIGILL, "case %zu", k);
+		cr_assert_eq(cpu.fault.rip, CODE, "case %zu", k);
+	}
+}

@@ -291,3 +291,25 @@ Test(sse4, pcmpxstrx_for_every_imm8_match_the_cpu)
 		     FL_STATUS);
 	cr_assert_eq(f, 0);
 }
+
+/* CPUID lists exactly the implemented levels: the whole x86-64-v2 set
+ * (what glibc's ld.so checks for its "x86-64-v2" hwcaps directory) and
+ * MMX, and nothing from v3 (AVX, XSAVE). */
+Test(sse4, cpuid_reports_x86_64_v2_and_mmx_but_no_avx)
+{
+	uint32_t r[4], x[4];
+
+	cpu_cpuid(1, 0, r);
+	cpu_cpuid(0x80000001, 0, x);
+	cr_assert(r[3] & (1u << 23), "MMX");
+	cr_assert(r[3] & (1u << 25) && r[3] & (1u << 26), "SSE, SSE2");
+	cr_assert(r[2] & (1u << 0), "SSE3");
+	cr_assert(r[2] & (1u << 9), "SSSE3");
+	cr_assert(r[2] & (1u << 13), "CMPXCHG16B");
+	cr_assert(r[2] & (1u << 19), "SSE4.1");
+	cr_assert(r[2] & (1u << 20), "SSE4.2");
+	cr_assert(r[2] & (1u << 23), "POPCNT");
+	cr_assert(x[2] & (1u << 0), "LAHF/SAHF");
+	cr_assert_eq(r[2] & ((1u << 26) | (1u << 27) | (1u << 28)), 0,
+		     "no XSAVE, OSXSAVE, AVX");
+}

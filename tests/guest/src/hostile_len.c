@@ -53,6 +53,13 @@ int main(void)
 	     RS3(10, buf - ((long)buf & 4095), 4096, 0x100));
 	show("mremap to huge",
 	     RS5(25, 4096, 4096, 1l << 62, MREMAP_MAYMOVE, 0));
+	show("mremap to -1", RS5(25, 4096, 4096, -1l, MREMAP_MAYMOVE, 0));
+	show("mremap to TASK_SIZE+1",
+	     RS5(25, 4096, 4096, 0x7ffffffff001l, MREMAP_MAYMOVE, 0));
+	show("mremap fixed past TASK_SIZE",
+	     RS5(25, 4096, 4096, 4096, MREMAP_MAYMOVE | MREMAP_FIXED,
+		 0x7ffffffff000l));
+	show("mremap old_len huge", RS5(25, 4096, 1l << 62, 4096, 0, 0));
 	show("sched_getaffinity size 0", RS3(204, 0, 0, buf));
 	show("sched_getaffinity size 7", RS3(204, 0, 7, buf));
 	show("getgroups -1", RS2(115, -1, buf));

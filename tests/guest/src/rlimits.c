@@ -22,6 +22,27 @@ int main(void)
 	printf("dup2 to 64 with limit 64: %s\n", fd < 0 ? ename(errno) : "ok");
 	fd = dup2(0, 63);
 	printf("dup2 to 63: %s\n", fd < 0 ? ename(errno) : "ok");
+	/* A low limit holds for every way of making an fd. */
+	r2.rlim_cur = 8;
+	showc("setrlimit NOFILE cur 8", setrlimit(RLIMIT_NOFILE, &r2));
+	int opened = 0, last;
+	while ((last = open("/dev/null", O_RDONLY)) >= 0 && opened < 20)
+		opened++;
+	printf("opens below 8: %d, then %s\n", opened, ename(errno));
+	int pp[2];
+	showc("pipe at the limit", pipe(pp));
+	showc("dup at the limit", dup(0));
+	showc("F_DUPFD 8 at the limit", fcntl(0, F_DUPFD, 8));
+	close(7);
+	showc("dup after closing 7", dup(0));
+	for (int i = 3; i < 8; i++)
+		close(i);
+	r2.rlim_cur = 5;
+	setrlimit(RLIMIT_NOFILE, &r2);
+	showc("pipe with 2 fds left", pipe(pp));
+	showc("pipe with 0 fds left", pipe(pp));
+	for (int i = 3; i < 8; i++)
+		close(i);
 	setrlimit(RLIMIT_NOFILE, &r);
 	struct rlimit nr = {100, 50};
 	showc("setrlimit cur > max", setrlimit(RLIMIT_CORE, &nr));

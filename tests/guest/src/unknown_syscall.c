@@ -17,6 +17,12 @@ int main(void)
 	/* Asking twice must give the same answer (logged once, not fatal). */
 	show("syscall 400 again", rsys(400, 0, 0, 0, 0, 0, 0));
 	show("(1<<32)|getpid == getpid", RS0((1l << 32) | 39) == getpid());
+	show("(-1<<32)|getppid == getppid",
+	     RS0((long)(~0ul << 32) | 110) == getppid());
+	show("(1<<32)|400", RS0((1l << 32) | 400));
+	show("0x80000000|39", RS0(0x80000000l | 39));
+	show("0xffffffff", RS0(0xffffffffl));
+	show("0x40000000|39 (x32)", RS0(0x40000000l | 39));
 	/* Still alive and able to make real calls. */
 	fflush(stdout);
 	show("write after", RS3(1, 1, "alive\n", 6));
