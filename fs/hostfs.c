@@ -413,9 +413,19 @@ static int hostfs_mknod(struct inode *dir, const char *name, uint32_t mode,
 				   (mode_t)(mode & 07777))) < 0
 				? -1
 				: close(fd));
-	case LINUX_S_IFIFO:
+	case LINUX_S_IFIFO: {
+#ifdef __EMSCRIPTEN__
+		/* NODERAWFS's mknod makes a regular file: ask Node */
+		char *p = path_join(HI(dir)->hpath, name);
+		int err = p ? wasm_host_mkfifo(p, mode & 07777) : -LINUX_ENOMEM;
+
+		free(p);
+		return err;
+#else
 		return HOSTFS_NAMEOP(dir, name,
 				     mkfifo(p, (mode_t)(mode & 07777)));
+#endif
+	}
 	}
 	return -LINUX_EPERM; /* devices: wax does not make host nodes */
 }
@@ -593,6 +603,7 @@ static const struct file_ops hostfs_file_ops = {
 
 /* ---- directories: a snapshot of readdir, position = entry index ---- */
 
+#ifndef __EMSCRIPTEN__
 static unsigned dtype_from_host(unsigned char t)
 {
 	switch (t) {
@@ -613,6 +624,7 @@ static unsigned dtype_from_host(unsigned char t)
 	}
 	return LINUX_DT_UNKNOWN;
 }
+#endif
 
 static void dir_free(struct hostfs_dir *d)
 {
@@ -624,6 +636,72 @@ static void dir_free(struct hostfs_dir *d)
 	d->valid = false;
 }
 
+static int dir_add(struct hostfs_dir *d, size_t *cap, const char *name,
+		   size_t len, uint64_t ino, unsigned dtype)
+{
+	struct hostfs_dirent *e;
+
+	if (d->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 32;
+
+		e = realloc(d->ents, ncap * sizeof(*e));
+		if (!e)
+			return -LINUX_ENOMEM;
+		d->ents = e;
+		*cap = ncap;
+	}
+	e = &d->ents[d->n];
+	e->name = strndup(name, len);
+	if (!e->name)
+		return -LINUX_ENOMEM;
+	e->ino = ino;
+	e->dtype = dtype;
+	d->n++;
+	return 0;
+}
+
+#ifdef __EMSCRIPTEN__
+/* Node's listing in the host's order (Emscripten's own is sorted). */
+static int dir_snapshot(struct file *f, struct hostfs_dir *d)
+{
+	const char *hp = HI(f->inode)->hpath;
+	uint8_t *buf = NULL;
+	size_t cap = 0;
+	int len = 4096, want, err = 0;
+
+	dir_free(d);
+	for (;;) {
+		uint8_t *nb = realloc(buf, (size_t)len);
+
+		if (!nb) {
+			free(buf);
+			return -LINUX_ENOMEM;
+		}
+		buf = nb;
+		want = wasm_host_readdir(hp, buf, len);
+		if (want <= len)
+			break;
+		len = want;
+	}
+	if (want < 0)
+		err = want;
+	for (int off = 0; err == 0 && off + 11 <= want;) {
+		uint64_t ino = 0;
+		size_t nlen = (size_t)buf[off + 9] | (size_t)buf[off + 10] << 8;
+
+		for (int i = 7; i >= 0; i--)
+			ino = ino << 8 | buf[off + i];
+		if (off + 11 + (int)nlen > want)
+			break;
+		err = dir_add(d, &cap, (const char *)buf + off + 11, nlen, ino,
+			      buf[off + 8]);
+		off += 11 + (int)nlen;
+	}
+	free(buf);
+	d->valid = err == 0;
+	return err;
+}
+#else
 static int dir_snapshot(struct file *f, struct hostfs_dir *d)
 {
 	DIR *dir = opendir(HI(f->inode)->hpath);
@@ -634,32 +712,14 @@ static int dir_snapshot(struct file *f, struct hostfs_dir *d)
 	if (!dir)
 		return HOST_ERR();
 	dir_free(d);
-	while ((de = readdir(dir)) != NULL) {
-		struct hostfs_dirent *e;
-
-		if (d->n == cap) {
-			cap = cap ? cap * 2 : 32;
-			e = realloc(d->ents, cap * sizeof(*e));
-			if (!e) {
-				err = -LINUX_ENOMEM;
-				break;
-			}
-			d->ents = e;
-		}
-		e = &d->ents[d->n];
-		e->name = strdup(de->d_name);
-		if (!e->name) {
-			err = -LINUX_ENOMEM;
-			break;
-		}
-		e->ino = (uint64_t)de->d_ino;
-		e->dtype = dtype_from_host(de->d_type);
-		d->n++;
-	}
+	while (err == 0 && (de = readdir(dir)) != NULL)
+		err = dir_add(d, &cap, de->d_name, strlen(de->d_name),
+			      (uint64_t)de->d_ino, dtype_from_host(de->d_type));
 	closedir(dir);
 	d->valid = err == 0;
 	return err;
 }
+#endif
 
 static int hostfs_iterate(struct file *f, struct dir_context *ctx)
 {

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The test command (README): installs what is missing, builds both
 # builds, then runs every meson suite of the native build (unit, guest,
-# debian, format, docs) and the guest suite of the WebAssembly build
+# debian, format, docs, difftest) and the guest and debian suites of the WebAssembly build
 # under Node.  Prints meson's per-test lines and summaries, then one
 # closing line "tests: N passed, N failed, N skipped"; exits non-zero if
 # anything failed.
@@ -48,7 +48,7 @@ if [ -z "$native_only" ]; then
 	# Each Node run mostly waits (start-up, worker threads), so more
 	# parallel tests than cores pay off.
 	MESON_TESTTHREADS=${WAX_WASM_TESTTHREADS:-4} \
-		run_suite wasm -C build-wasm --suite guest
+		run_suite wasm -C build-wasm --suite guest --suite debian
 fi
 
 echo "tests: $passed passed, $failed failed, $skipped skipped"

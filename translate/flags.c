@@ -96,11 +96,20 @@ static unsigned flags_compute(unsigned op, uint64_t d, uint64_t s, uint64_t r)
 	return f;
 }
 
+static unsigned flags_of_record(struct cpu *cpu, unsigned op)
+{
+	if (op == CC_OP_EFLAGS)
+		return (unsigned)cpu->cc_src & FLAGS_STATUS;
+	return flags_compute(op, cpu->cc_dst, cpu->cc_src, cpu->cc_res);
+}
+
 unsigned flags_get(struct cpu *cpu)
 {
-	if (cpu->cc_op == CC_OP_EFLAGS)
-		return (unsigned)cpu->cc_src & FLAGS_STATUS;
-	return flags_compute(cpu->cc_op, cpu->cc_dst, cpu->cc_src, cpu->cc_res);
+	if (cpu->cc_op == CC_OP_ROT)
+		return (flags_of_record(cpu, cpu->cc_rot_op) &
+			~(RFLAGS_CF | RFLAGS_OF)) |
+		       cpu->cc_rot;
+	return flags_of_record(cpu, cpu->cc_op);
 }
 
 unsigned flags_cf(struct cpu *cpu)
@@ -121,6 +130,8 @@ unsigned flags_cf(struct cpu *cpu)
 		return cpu->cc_src & 1;
 	case CC_OP_MUL8 ... CC_OP_MUL64:
 		return cpu->cc_src != 0;
+	case CC_OP_ROT:
+		return cpu->cc_rot & RFLAGS_CF;
 	}
 	return flags_get(cpu) & RFLAGS_CF;
 }

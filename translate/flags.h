@@ -76,6 +76,10 @@ enum cc_op {
 	CC_OP_MUL16,
 	CC_OP_MUL32,
 	CC_OP_MUL64,
+	/* rotates: CF and OF are the RFLAGS bits in cpu->cc_rot; the other
+	 * four come from the record cc_dst/cc_src/cc_res of kind
+	 * cpu->cc_rot_op (never CC_OP_ROT), left as the rotate found it */
+	CC_OP_ROT,
 	CC_OP_NB
 };
 
@@ -87,6 +91,15 @@ static inline void flags_set(struct cpu *cpu, unsigned bits)
 {
 	cpu->cc_src = bits & FLAGS_STATUS;
 	cpu->cc_op = CC_OP_EFLAGS;
+}
+/* Replaces CF and OF only (rotates), without materialising the rest. */
+static inline void flags_set_cf_of(struct cpu *cpu, unsigned cf, unsigned of)
+{
+	if (cpu->cc_op != CC_OP_ROT) {
+		cpu->cc_rot_op = cpu->cc_op;
+		cpu->cc_op = CC_OP_ROT;
+	}
+	cpu->cc_rot = (cf ? RFLAGS_CF : 0) | (of ? RFLAGS_OF : 0);
 }
 /* CF alone (cheaper than flags_get for ADC/SBB/RCL). */
 unsigned flags_cf(struct cpu *cpu);

@@ -37,9 +37,7 @@ static inline void W(sh_flags)(struct cpu *cpu, unsigned kind, T d, T r,
 /* Replaces CF and OF only (rotates). */
 static inline void W(rot_flags)(struct cpu *cpu, unsigned cf, unsigned of)
 {
-	unsigned f = flags_get(cpu) & ~(RFLAGS_CF | RFLAGS_OF);
-
-	flags_set(cpu, f | (cf ? RFLAGS_CF : 0) | (of ? RFLAGS_OF : 0));
+	flags_set_cf_of(cpu, cf, of);
 }
 
 void W(op_shl)(struct cpu *cpu, const struct insn *in)

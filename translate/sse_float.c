@@ -10,11 +10,20 @@
 /* Packed single: dst[i] = op(dst[i], src[i]) for the 4 lanes. */
 static void packed32(struct cpu *cpu, const struct insn *in, enum fp_binop op)
 {
-	union xmm_reg s, r = cpu->xmm[in->reg];
+	union xmm_reg s, r = cpu->xmm[in->reg], f;
 	struct fpenv e;
 
 	sse_src(cpu, in, &s, 1);
 	fp_begin(cpu, &e);
+	if (fp_fast_env(e.mxcsr) &&
+	    fp32_fast(op, r.u32[0], s.u32[0], &f.u32[0]) &&
+	    fp32_fast(op, r.u32[1], s.u32[1], &f.u32[1]) &&
+	    fp32_fast(op, r.u32[2], s.u32[2], &f.u32[2]) &&
+	    fp32_fast(op, r.u32[3], s.u32[3], &f.u32[3])) {
+		cpu->xmm[in->reg] = f;
+		insn_next(cpu, in);
+		return;
+	}
 	for (int i = 0; i < 4; i++)
 		r.u32[i] = fp32_binop(&e, op, r.u32[i], s.u32[i]);
 	fp_commit(cpu, &e);
@@ -24,11 +33,18 @@ static void packed32(struct cpu *cpu, const struct insn *in, enum fp_binop op)
 
 static void packed64(struct cpu *cpu, const struct insn *in, enum fp_binop op)
 {
-	union xmm_reg s, r = cpu->xmm[in->reg];
+	union xmm_reg s, r = cpu->xmm[in->reg], f;
 	struct fpenv e;
 
 	sse_src(cpu, in, &s, 1);
 	fp_begin(cpu, &e);
+	if (fp_fast_env(e.mxcsr) &&
+	    fp64_fast(op, r.u64[0], s.u64[0], &f.u64[0]) &&
+	    fp64_fast(op, r.u64[1], s.u64[1], &f.u64[1])) {
+		cpu->xmm[in->reg] = f;
+		insn_next(cpu, in);
+		return;
+	}
 	for (int i = 0; i < 2; i++)
 		r.u64[i] = fp64_binop(&e, op, r.u64[i], s.u64[i]);
 	fp_commit(cpu, &e);
@@ -42,8 +58,11 @@ static void scalar32(struct cpu *cpu, const struct insn *in, enum fp_binop op)
 	struct fpenv e;
 
 	fp_begin(cpu, &e);
-	r = fp32_binop(&e, op, cpu->xmm[in->reg].u32[0], b);
-	fp_commit(cpu, &e);
+	if (!fp_fast_env(e.mxcsr) ||
+	    !fp32_fast(op, cpu->xmm[in->reg].u32[0], b, &r)) {
+		r = fp32_binop(&e, op, cpu->xmm[in->reg].u32[0], b);
+		fp_commit(cpu, &e);
+	}
 	cpu->xmm[in->reg].u32[0] = r;
 	insn_next(cpu, in);
 }
@@ -54,8 +73,11 @@ static void scalar64(struct cpu *cpu, const struct insn *in, enum fp_binop op)
 	struct fpenv e;
 
 	fp_begin(cpu, &e);
-	r = fp64_binop(&e, op, cpu->xmm[in->reg].u64[0], b);
-	fp_commit(cpu, &e);
+	if (!fp_fast_env(e.mxcsr) ||
+	    !fp64_fast(op, cpu->xmm[in->reg].u64[0], b, &r)) {
+		r = fp64_binop(&e, op, cpu->xmm[in->reg].u64[0], b);
+		fp_commit(cpu, &e);
+	}
 	cpu->xmm[in->reg].u64[0] = r;
 	insn_next(cpu, in);
 }
@@ -107,6 +129,12 @@ void sse_sqrtpd(struct cpu *cpu, const struct insn *in)
 
 	sse_src(cpu, in, &s, 1);
 	fp_begin(cpu, &e);
+	if (fp_fast_env(e.mxcsr) && fp64_sqrt_fast(s.u64[0], &r.u64[0]) &&
+	    fp64_sqrt_fast(s.u64[1], &r.u64[1])) {
+		cpu->xmm[in->reg] = r;
+		insn_next(cpu, in);
+		return;
+	}
 	for (int i = 0; i < 2; i++)
 		r.u64[i] = fp64_sqrt(&e, s.u64[i]);
 	fp_commit(cpu, &e);
@@ -120,8 +148,10 @@ void sse_sqrtss(struct cpu *cpu, const struct insn *in)
 	struct fpenv e;
 
 	fp_begin(cpu, &e);
-	r = fp32_sqrt(&e, a);
-	fp_commit(cpu, &e);
+	if (!fp_fast_env(e.mxcsr) || !fp32_sqrt_fast(a, &r)) {
+		r = fp32_sqrt(&e, a);
+		fp_commit(cpu, &e);
+	}
 	cpu->xmm[in->reg].u32[0] = r;
 	insn_next(cpu, in);
 }
@@ -132,8 +162,10 @@ void sse_sqrtsd(struct cpu *cpu, const struct insn *in)
 	struct fpenv e;
 
 	fp_begin(cpu, &e);
-	r = fp64_sqrt(&e, a);
-	fp_commit(cpu, &e);
+	if (!fp_fast_env(e.mxcsr) || !fp64_sqrt_fast(a, &r)) {
+		r = fp64_sqrt(&e, a);
+		fp_commit(cpu, &e);
+	}
 	cpu->xmm[in->reg].u64[0] = r;
 	insn_next(cpu, in);
 }

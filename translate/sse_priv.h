@@ -116,6 +116,140 @@ uint64_t fp64_cmp(struct fpenv *e, int pred, uint64_t a, uint64_t b);
 unsigned fp32_comi(struct fpenv *e, uint32_t a, uint32_t b, int signaling);
 unsigned fp64_comi(struct fpenv *e, uint64_t a, uint64_t b, int signaling);
 
+/*
+ * Fast path of the arithmetic, for the common MXCSR: every exception
+ * masked, round to nearest, no DAZ/FTZ, and PE already set (it is sticky,
+ * so after the first inexact result the only flag a normal operation can
+ * raise is already there).  With zero or normal inputs and a result that
+ * is normal and at least twice the smallest normal (so no tininess, no
+ * overflow), the host's round-to-nearest IEEE operation gives the CPU's
+ * bits and no new flags.  Each fp*_fast returns 0 (and the caller takes
+ * the exact path of sse_fp.c) whenever these conditions do not hold.
+ */
+static inline int fp_fast_env(uint32_t mxcsr)
+{
+	return (mxcsr & 0xffe0u) == (0x1f80u | MXCSR_PE);
+}
+
+static inline int fp64_fast_in(uint64_t x)
+{
+	return ((x >> 52) & 0x7ff) - 1 < 0x7fe || (x << 1) == 0;
+}
+
+static inline int fp64_fast_out(uint64_t x)
+{
+	return ((x >> 52) & 0x7ff) - 2 < 0x7fd;
+}
+
+static inline int fp32_fast_in(uint32_t x)
+{
+	return ((x >> 23) & 0xff) - 1 < 0xfe || (x << 1) == 0;
+}
+
+static inline int fp32_fast_out(uint32_t x)
+{
+	return ((x >> 23) & 0xff) - 2 < 0xfd;
+}
+
+static inline int fp64_fast(enum fp_binop op, uint64_t a, uint64_t b,
+			    uint64_t *r)
+{
+	double da, db, d;
+	uint64_t u;
+
+	if (!fp64_fast_in(a) || !fp64_fast_in(b))
+		return 0;
+	memcpy(&da, &a, 8);
+	memcpy(&db, &b, 8);
+	switch (op) {
+	case FP_ADD:
+		d = da + db;
+		break;
+	case FP_SUB:
+		d = da - db;
+		break;
+	case FP_MUL:
+		d = da * db;
+		break;
+	case FP_DIV:
+		d = da / db;
+		break;
+	case FP_MIN:
+		*r = da < db ? a : b;
+		return 1;
+	default:
+		*r = da > db ? a : b;
+		return 1;
+	}
+	memcpy(&u, &d, 8);
+	if (!fp64_fast_out(u))
+		return 0;
+	*r = u;
+	return 1;
+}
+
+static inline int fp32_fast(enum fp_binop op, uint32_t a, uint32_t b,
+			    uint32_t *r)
+{
+	float fa, fb, f;
+	uint32_t u;
+
+	if (!fp32_fast_in(a) || !fp32_fast_in(b))
+		return 0;
+	memcpy(&fa, &a, 4);
+	memcpy(&fb, &b, 4);
+	switch (op) {
+	case FP_ADD:
+		f = fa + fb;
+		break;
+	case FP_SUB:
+		f = fa - fb;
+		break;
+	case FP_MUL:
+		f = fa * fb;
+		break;
+	case FP_DIV:
+		f = fa / fb;
+		break;
+	case FP_MIN:
+		*r = fa < fb ? a : b;
+		return 1;
+	default:
+		*r = fa > fb ? a : b;
+		return 1;
+	}
+	memcpy(&u, &f, 4);
+	if (!fp32_fast_out(u))
+		return 0;
+	*r = u;
+	return 1;
+}
+
+/* Square roots: a positive normal input has a normal root. */
+static inline int fp64_sqrt_fast(uint64_t a, uint64_t *r)
+{
+	double d;
+
+	if (((a >> 52) & 0xfff) - 1 >= 0x7fe)
+		return 0;
+	memcpy(&d, &a, 8);
+	d = __builtin_sqrt(d);
+	memcpy(r, &d, 8);
+	return 1;
+}
+
+static inline int fp32_sqrt_fast(uint32_t a, uint32_t *r)
+{
+	float f;
+
+	if (((a >> 23) & 0x1ff) - 1 >= 0xfe)
+		return 0;
+	memcpy(&f, &a, 4);
+	f = __builtin_sqrtf(f);
+	memcpy(r, &f, 4);
+	return 1;
+}
+
 /* Rounds d (host nearest of the exact value; s = sign(exact - d)) to
  * single (is64 == 0) or double under MXCSR, with OE/UE/PE and FTZ. */
 uint64_t fp_round_double(struct fpenv *e, int is64, double d, int s);

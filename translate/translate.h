@@ -244,6 +244,8 @@ struct cpu {
 	/* lazy flags (interp): result/operands of the last flag-setting op */
 	uint64_t cc_res, cc_src, cc_dst;
 	unsigned cc_op;
+	/* CC_OP_ROT: CF/OF of the last rotate, kind of the record it kept */
+	unsigned cc_rot, cc_rot_op;
 	uint64_t flags; /* flag bits not covered by the lazy state (DF, ...) */
 	struct tlb_entry tlb_r[TLB_SIZE], tlb_w[TLB_SIZE];
 	uint64_t tlb_gen; /* mm generation the TLB was filled at */

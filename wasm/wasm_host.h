@@ -38,6 +38,18 @@ int wasm_host_link(const char *oldpath, const char *newpath);
 int wasm_host_utimens(const char *path, int64_t asec, int64_t ansec,
 		      int64_t msec, int64_t mnsec);
 
+/*
+ * Lists directory path in the host's readdir order ("." and ".." first):
+ * records of ino (8 bytes, little-endian), Linux DT_* (1 byte), name
+ * length (2 bytes LE), name.  Returns the size of the whole listing,
+ * copied into buf only when it fits in cap (call again with a bigger
+ * buffer), or a negative errno.
+ */
+int wasm_host_readdir(const char *path, uint8_t *buf, int cap);
+
+/* mkfifo with exactly mode (permission bits, no umask): 0 or -errno. */
+int wasm_host_mkfifo(const char *path, unsigned mode);
+
 /* CPU time used by the whole wax process (Node's process.cpuUsage). */
 int64_t wasm_host_cpu_time_ns(void);
 

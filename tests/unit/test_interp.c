@@ -140,6 +140,25 @@ Test(interp, immediate_shift_counts)
 	PAIRS(shift_imm, CF | ZF | SF | PF);
 }
 
+/* Rotates change only CF and OF: the other flags are the previous
+ * instruction's, whatever kind it was (lazy CC_OP_ROT in flags.c). */
+SNIP(rot_after_add, "add %rbx,%rax\n\trol $1,%rax");
+SNIP(rot_after_sub_then_conditions,
+     "sub %rbx,%rdx\n\tror $1,%edx\n\tsetl %cl\n\tsetbe %ch\n"
+     "\tsetp %r8b\n\tsets %r9b\n\tadc %rax,%rsi");
+SNIP(rot_chain_then_carry_readers,
+     "xor %rbx,%rax\n\trol $7,%eax\n\tror $1,%eax\n\trcl $1,%eax\n"
+     "\tsetz %r10b\n\tsbb %ecx,%ecx");
+SNIP(rot_then_inc, "add %ebx,%eax\n\trol $1,%al\n\tinc %rdx");
+
+Test(interp, rotates_replace_only_cf_and_of_of_the_previous_flags)
+{
+	PAIRS(rot_after_add, ALLF);
+	PAIRS(rot_after_sub_then_conditions, ALLF);
+	PAIRS(rot_chain_then_carry_readers, ALLF);
+	PAIRS(rot_then_inc, ALLF);
+}
+
 SNIP(mul64, "mul %rbx");
 SNIP(imul1_32, "imul %ebx");
 SNIP(mul8, "mul %bl");
