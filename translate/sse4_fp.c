@@ -9,38 +9,6 @@
 
 #include "sse_priv.h"
 
-static inline double d_of(uint64_t u)
-{
-	double d;
-
-	memcpy(&d, &u, 8);
-	return d;
-}
-
-static inline uint64_t u_of(double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, 8);
-	return u;
-}
-
-static inline float f_of(uint32_t u)
-{
-	float f;
-
-	memcpy(&f, &u, 4);
-	return f;
-}
-
-static inline uint32_t uf_of(float f)
-{
-	uint32_t u;
-
-	memcpy(&u, &f, 4);
-	return u;
-}
-
 /* x (finite, |x| < 2^52) rounded to an integral value in mode rc; the
  * sign of a zero result is the sign of x, as IEEE roundToIntegral. */
 static double round_integral(double x, int rc)

@@ -19,34 +19,6 @@
 
 enum fp_class { C_ZERO, C_NORMAL, C_DENORMAL, C_INF, C_QNAN, C_SNAN };
 
-static inline double d_of(uint64_t u)
-{
-	double d;
-	memcpy(&d, &u, 8);
-	return d;
-}
-
-static inline uint64_t u_of(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, 8);
-	return u;
-}
-
-static inline float f_of(uint32_t u)
-{
-	float f;
-	memcpy(&f, &u, 4);
-	return f;
-}
-
-static inline uint32_t uf_of(float f)
-{
-	uint32_t u;
-	memcpy(&u, &f, 4);
-	return u;
-}
-
 static enum fp_class fp_classify(int is64, uint64_t a)
 {
 	uint64_t exp, man, qbit;

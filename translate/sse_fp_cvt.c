@@ -11,34 +11,6 @@
 
 #include "sse_priv.h"
 
-static inline double d_of(uint64_t u)
-{
-	double d;
-	memcpy(&d, &u, 8);
-	return d;
-}
-
-static inline uint64_t u_of(double d)
-{
-	uint64_t u;
-	memcpy(&u, &d, 8);
-	return u;
-}
-
-static inline float f_of(uint32_t u)
-{
-	float f;
-	memcpy(&f, &u, 4);
-	return f;
-}
-
-static inline uint32_t uf_of(float f)
-{
-	uint32_t u;
-	memcpy(&u, &f, 4);
-	return u;
-}
-
 static inline int f32_is_nan(uint32_t a)
 {
 	return (a & 0x7fffffff) > 0x7f800000;

@@ -352,4 +352,37 @@ insn_fn sse_roundps, sse_roundpd, sse_roundss, sse_roundsd, sse_blendps,
 /* sse4_str.c */
 insn_fn sse_pcmpestrm, sse_pcmpestri, sse_pcmpistrm, sse_pcmpistri, sse_crc32;
 
+/* Bit casts between IEEE values and their encodings (no aliasing UB). */
+static inline double d_of(uint64_t u)
+{
+	double d;
+
+	memcpy(&d, &u, 8);
+	return d;
+}
+
+static inline uint64_t u_of(double d)
+{
+	uint64_t u;
+
+	memcpy(&u, &d, 8);
+	return u;
+}
+
+static inline float f_of(uint32_t u)
+{
+	float f;
+
+	memcpy(&f, &u, 4);
+	return f;
+}
+
+static inline uint32_t uf_of(float f)
+{
+	uint32_t u;
+
+	memcpy(&u, &f, 4);
+	return u;
+}
+
 #endif
